@@ -1,0 +1,50 @@
+/**
+ * The stable error codes of the API. The domain and the use cases throw `DomainError`s; the
+ * server maps each code to its HTTP status in one place (src/server/errors.ts).
+ */
+export const ERROR_CODES = [
+  'bad_request',
+  'validation_failed',
+  'unauthenticated',
+  'invalid_credentials',
+  'forbidden',
+  'contact_info_required',
+  'csrf_failed',
+  'not_found',
+  'method_not_allowed',
+  'already_member',
+  'last_admin',
+  'sole_alert_contact',
+  'conflict',
+  'invitation_expired',
+  'version_conflict',
+  'payload_too_large',
+  'unsupported_media_type',
+  'production_only',
+  'no_route',
+  'rate_limited',
+  'internal_error',
+  'service_unavailable',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One problem of a rejected document, at a path such as `technicalEmergencyContacts.0.email`. */
+export type ErrorDetail = {
+  path: string;
+  code: string;
+  /** Values for the detail's message (e.g. `{max: 20}`). */
+  params?: Record<string, string | number>;
+};
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details: ErrorDetail[] = [],
+    /** Values for the message, and extra headers such as Retry-After, by name. */
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(code);
+    this.name = 'DomainError';
+  }
+}

@@ -1,0 +1,31 @@
+import nodemailer from 'nodemailer';
+
+export type OutgoingMail = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  /** Stable id so a retried delivery is recognisable as the same message. */
+  messageId?: string;
+};
+
+export type Mailer = {
+  send(mail: OutgoingMail): Promise<void>;
+  close(): void;
+};
+
+/** The one mailer: nodemailer over SMTP to `SMTP_URL` (or the embedded catcher's URL). */
+export function createMailer(options: { smtpUrl: string; from: string }): Mailer {
+  const transport = nodemailer.createTransport(options.smtpUrl, {
+    // Fail fast: the outbox retries, so a hung server must not hold a worker.
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  } as never);
+  return {
+    async send(mail) {
+      await transport.sendMail({ from: options.from, ...mail });
+    },
+    close: () => transport.close(),
+  };
+}

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import type { AppContext } from './context';
+import { registerErrorHandling } from './errors';
+import authPlugin from './plugins/auth';
+import i18nPlugin from './plugins/i18n';
+import metricsPlugin from './plugins/metrics';
+import webPlugin from './plugins/web';
+import healthRoutes from './routes/health';
+import mailboxRoutes from './routes/operator/mailbox';
+import sessionRoutes from './routes/session';
+import { zodValidatorCompiler } from './validation';
+
+export const BODY_LIMIT_BYTES = 256 * 1024;
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** Wires plugins, then routes (the order of fastify/demo). Listening is the caller's business. */
+export async function buildApp(context: AppContext, options: { logger?: boolean | object } = {}): Promise<FastifyInstance> {
+  const { config, storage } = context;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Clients may pass their own request id to follow a request through the logs.
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    // While shutting down, new requests get 503 and in-flight ones finish.
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+  });
+  // JSON only: any other body type is answered 415 unsupported_media_type.
+  app.removeContentTypeParser('text/plain');
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  registerErrorHandling(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // React Aria positions popovers with style attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.secureCookies,
+  });
+  await app.register(fastifyCookie);
+  await app.register(i18nPlugin);
+  await app.register(authPlugin, { db: storage.db, secureCookies: config.secureCookies });
+  await app.register(metricsPlugin);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Liaison API', version: '1' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'liaison_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes, { db: storage.db });
+  await app.register(sessionRoutes, { db: storage.db, secureCookies: config.secureCookies });
+  await app.register(mailboxRoutes, { db: storage.db });
+  await app.register(webPlugin);
+  return app;
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/** The environment variables of API.md, checked once at start. */
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
+const portMessage = 'must be a port number from 0 to 65535';
+
+const configSchema = z.object({
+  PORT: z.coerce
+    .number({ error: portMessage })
+    .int({ error: portMessage })
+    .min(0, { error: portMessage })
+    .max(65535, { error: portMessage })
+    .default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .default('sqlite:./data/liaison.db')
+    .refine(
+      (value) => /^sqlite:.+/.test(value) || /^postgres(ql)?:\/\//.test(value),
+      'must be sqlite:<path> or postgres://…',
+    ),
+  SMTP_URL: z
+    .string()
+    .refine((value) => /^smtps?:\/\/[^/]+/.test(value), 'must be smtp://… or smtps://…')
+    .optional(),
+  MAIL_FROM: z.string().min(3, 'must be an address such as "Liaison <no-reply@example.com>"').default('Liaison <no-reply@localhost>'),
+  PUBLIC_URL: httpUrl.default('http://localhost:3000').transform((value) => value.replace(/\/+$/, '')),
+  LIAISON_ADMIN_EMAIL: z.email('must be an email address').optional(),
+  LIAISON_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  PLATFORM_NAME: z.string().min(1).default('the platform'),
+  SUPPORT_URL: z
+    .string()
+    .refine((value) => /^(https?:\/\/|mailto:)/.test(value), 'must be an http(s) URL or a mailto: link')
+    .optional(),
+  LIAISON_WORKER: z.enum(['embedded', 'off'], 'must be "embedded" or "off"').default('embedded'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'must be one of fatal, error, warn, info, debug, trace, silent')
+    .default('info'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  publicUrl: string;
+  secureCookies: boolean;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  platformName: string;
+  supportUrl: string | undefined;
+  worker: 'embedded' | 'off';
+  logLevel: string;
+};
+
+export class ConfigError extends Error {}
+
+/** Reads the configuration; a bad value throws a ConfigError whose message is one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable means "unset", as in most shells' `VAR= cmd`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = configSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(`Invalid configuration: ${name} ${issue.message} (got ${JSON.stringify(env[name] ?? '')})`);
+  }
+  const c = parsed.data;
+  if (Boolean(c.LIAISON_ADMIN_EMAIL) !== Boolean(c.LIAISON_ADMIN_PASSWORD)) {
+    const missing = c.LIAISON_ADMIN_EMAIL ? 'LIAISON_ADMIN_PASSWORD' : 'LIAISON_ADMIN_EMAIL';
+    throw new ConfigError(`Invalid configuration: ${missing} must be set together with the other LIAISON_ADMIN_* variable`);
+  }
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    databaseUrl: c.DATABASE_URL,
+    smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM,
+    publicUrl: c.PUBLIC_URL,
+    secureCookies: c.PUBLIC_URL.startsWith('https://'),
+    adminEmail: c.LIAISON_ADMIN_EMAIL?.toLowerCase(),
+    adminPassword: c.LIAISON_ADMIN_PASSWORD,
+    platformName: c.PLATFORM_NAME,
+    supportUrl: c.SUPPORT_URL,
+    worker: c.LIAISON_WORKER,
+    logLevel: c.LOG_LEVEL,
+  };
+}

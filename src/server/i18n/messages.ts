@@ -1,0 +1,63 @@
+/**
+ * Server-side messages (API errors; emails add theirs). They are extracted into
+ * locales/*.json with the web's messages by `npm run i18n:extract`, so one catalog per
+ * language serves the UI, the API and emails.
+ */
+export type MessageDescriptor = { id: string; defaultMessage: string };
+
+/** Identity function under the name @formatjs/cli looks for when extracting. */
+export function defineMessages<K extends string>(messages: Record<K, MessageDescriptor>) {
+  return messages;
+}
+
+export const errorMessages = defineMessages({
+  bad_request: { id: 'error.bad_request', defaultMessage: 'The request could not be read. Check that it is well-formed JSON.' },
+  validation_failed: { id: 'error.validation_failed', defaultMessage: 'Some fields are not valid.' },
+  unauthenticated: { id: 'error.unauthenticated', defaultMessage: 'Sign in to continue.' },
+  invalid_credentials: { id: 'error.invalid_credentials', defaultMessage: 'The email or password is not correct.' },
+  forbidden: { id: 'error.forbidden', defaultMessage: 'You do not have permission to do this.' },
+  contact_info_required: {
+    id: 'error.contact_info_required',
+    defaultMessage: 'Complete the contact information of this account first.',
+  },
+  csrf_failed: {
+    id: 'error.csrf_failed',
+    defaultMessage: 'The security token is missing or out of date. Reload the page and try again.',
+  },
+  not_found: { id: 'error.not_found', defaultMessage: 'Not found.' },
+  method_not_allowed: { id: 'error.method_not_allowed', defaultMessage: 'This method is not allowed here.' },
+  already_member: { id: 'error.already_member', defaultMessage: 'This person is already a user of the account.' },
+  last_admin: { id: 'error.last_admin', defaultMessage: 'An account must keep at least one admin.' },
+  sole_alert_contact: {
+    id: 'error.sole_alert_contact',
+    defaultMessage: 'This user is the only alert contact. Add another alert contact first.',
+  },
+  conflict: { id: 'error.conflict', defaultMessage: 'This conflicts with the current state.' },
+  invitation_expired: { id: 'error.invitation_expired', defaultMessage: 'This invitation has expired. Ask for a new one.' },
+  version_conflict: {
+    id: 'error.version_conflict',
+    defaultMessage: 'Someone else changed this in the meantime. Reload to see their changes.',
+  },
+  payload_too_large: { id: 'error.payload_too_large', defaultMessage: 'The request body is larger than {limit}.' },
+  unsupported_media_type: { id: 'error.unsupported_media_type', defaultMessage: 'Send the body as application/json.' },
+  production_only: { id: 'error.production_only', defaultMessage: 'This is only possible in the Production environment.' },
+  no_route: { id: 'error.no_route', defaultMessage: 'Nobody receives this category for this account.' },
+  rate_limited: {
+    id: 'error.rate_limited',
+    defaultMessage: 'Too many attempts. Try again in {seconds, plural, one {# second} other {# seconds}}.',
+  },
+  internal_error: { id: 'error.internal_error', defaultMessage: 'Something went wrong on our side. Try again later.' },
+  service_unavailable: { id: 'error.service_unavailable', defaultMessage: 'The service is shutting down. Try again shortly.' },
+});
+
+/** Messages for the `code` of one detail of a `validation_failed` error. */
+export const detailMessages = defineMessages({
+  required: { id: 'detail.required', defaultMessage: 'This is required.' },
+  invalid_type: { id: 'detail.invalid_type', defaultMessage: 'This value has the wrong type.' },
+  invalid_value: { id: 'detail.invalid_value', defaultMessage: 'This value is not allowed.' },
+  invalid_email: { id: 'detail.invalid_email', defaultMessage: 'Enter a valid email address.' },
+  too_long: { id: 'detail.too_long', defaultMessage: 'This is too long (at most {max} characters).' },
+  too_short: { id: 'detail.too_short', defaultMessage: 'This is too short (at least {min} characters).' },
+  too_many: { id: 'detail.too_many', defaultMessage: 'Too many entries (at most {max}).' },
+  unknown_field: { id: 'detail.unknown_field', defaultMessage: 'This field is not known.' },
+});

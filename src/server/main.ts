@@ -1,0 +1,57 @@
+import { ensureOperator } from '../commands/ensure-operator';
+import { startMailCatcher } from '../mail/catcher';
+import { createMailer } from '../mail/mailer';
+import { openStorage } from '../storage/db';
+import { storeCaughtMail } from '../storage/mailbox';
+import { migrateToLatest } from '../storage/migrations';
+import { buildApp } from './app';
+import { ConfigError, loadConfig } from './config';
+
+/** `npm start`: configuration, database, mail, then the web server; SIGTERM shuts it down gracefully. */
+async function main() {
+  const config = loadConfig();
+  const storage = openStorage(config.databaseUrl);
+  await migrateToLatest(storage.db, storage.dialect);
+  const firstOperator = await ensureOperator(storage.db, { email: config.adminEmail, password: config.adminPassword });
+
+  const catcher = config.smtpUrl ? undefined : await startMailCatcher((mail) => storeCaughtMail(storage.db, mail));
+  const mailer = createMailer({ smtpUrl: config.smtpUrl ?? catcher!.url, from: config.mailFrom });
+
+  const app = await buildApp({ config, storage, mailer, mailboxEnabled: catcher !== undefined });
+  const address = await app.listen({ port: config.port, host: config.host });
+
+  const lines = [`Liaison is listening on ${address} (public URL ${config.publicUrl}, database: ${storage.dialect})`];
+  if (catcher) lines.push(`Mail goes to the embedded mail catcher: sign in as an operator and open ${config.publicUrl}/operator/mailbox`);
+  if (firstOperator?.generated) {
+    lines.push(`First operator created. Sign in with: ${firstOperator.email} / ${firstOperator.password}`);
+    lines.push('This password is shown only once: keep it now.');
+  } else if (firstOperator) {
+    lines.push(`First operator created. Sign in with ${firstOperator.email} and the password in LIAISON_ADMIN_PASSWORD.`);
+  } else {
+    lines.push('Sign in with an existing operator account.');
+  }
+  process.stdout.write(`\n${lines.map((line) => `  ${line}`).join('\n')}\n\n`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    await app.close();
+    mailer.close();
+    await catcher?.close();
+    await storage.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Liaison could not start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,59 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { signIn } from '../../../commands/sign-in';
+import { errorResponse } from '../../../contract/errors';
+import { sessionResponse, signInBody, type SessionResponse } from '../../../contract/session';
+import type { Db } from '../../../storage/db';
+import { deleteSession } from '../../../storage/sessions';
+import type { User } from '../../../storage/users';
+import { clearSessionCookie, setSessionCookie } from '../../plugins/auth';
+
+function presentSession(user: User, csrfToken: string): SessionResponse {
+  return {
+    user: { id: user.id, email: user.email, name: user.name, locale: user.locale },
+    isOperator: user.isOperator,
+    // Accounts and memberships arrive with the accounts feature.
+    memberships: [],
+    csrfToken,
+  };
+}
+
+export default async function sessionRoutes(app: FastifyInstance, options: { db: Db; secureCookies: boolean }) {
+  const { db, secureCookies } = options;
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['session'];
+
+  routes.post(
+    '/api/v1/session',
+    {
+      config: { access: 'public', csrf: false },
+      schema: {
+        tags,
+        summary: 'Sign in with email and password',
+        body: signInBody,
+        response: { 200: sessionResponse, 401: errorResponse, 429: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const result = await signIn(db, { ...request.body, address: request.ip });
+      setSessionCookie(reply, result.token, { secure: secureCookies, expires: new Date(result.expiresAt) });
+      return presentSession(result.user, result.csrfToken);
+    },
+  );
+
+  routes.get(
+    '/api/v1/session',
+    { schema: { tags, summary: 'The signed-in user', response: { 200: sessionResponse, 401: errorResponse } } },
+    async (request) => presentSession(request.user!, request.session!.csrfToken),
+  );
+
+  routes.delete(
+    '/api/v1/session',
+    { schema: { tags, summary: 'Sign out (revokes the session)' } },
+    async (request, reply) => {
+      await deleteSession(db, request.session!.id);
+      clearSessionCookie(reply, secureCookies);
+      return reply.status(204).send();
+    },
+  );
+}

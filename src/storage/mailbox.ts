@@ -1,0 +1,61 @@
+import type { CaughtMail } from '../mail/catcher';
+import type { Db } from './db';
+import { newId } from './ids';
+import { decodeCursor, encodeCursor, type Page } from './paging';
+
+export type MailboxMessage = {
+  id: string;
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+  html: string | null;
+  receivedAt: string;
+};
+
+export async function storeCaughtMail(db: Db, mail: CaughtMail): Promise<void> {
+  await db
+    .insertInto('mailbox_messages')
+    .values({
+      id: newId('m'),
+      envelope_from: mail.envelopeFrom,
+      envelope_to: JSON.stringify(mail.envelopeTo),
+      from_header: mail.fromHeader || mail.envelopeFrom,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      received_at: mail.receivedAt,
+    })
+    .execute();
+}
+
+/** Newest first, keyset-paged on (received_at, id). */
+export async function listMailbox(db: Db, options: { limit: number; cursor?: string }): Promise<Page<MailboxMessage>> {
+  let query = db
+    .selectFrom('mailbox_messages')
+    .selectAll()
+    .orderBy('received_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(options.limit + 1);
+  const after = decodeCursor(options.cursor);
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('received_at', '<', after.at),
+        eb.and([eb('received_at', '=', after.at), eb('id', '<', after.id)]),
+      ]),
+    );
+  }
+  const rows = await query.execute();
+  const items = rows.slice(0, options.limit).map((row) => ({
+    id: row.id,
+    from: row.from_header,
+    to: JSON.parse(row.envelope_to) as string[],
+    subject: row.subject,
+    text: row.text,
+    html: row.html,
+    receivedAt: row.received_at,
+  }));
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > options.limit && last ? encodeCursor({ at: last.receivedAt, id: last.id }) : null };
+}

@@ -1,0 +1,29 @@
+import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import type { Db, Dialect } from '../db';
+import { foundation } from './001_foundation';
+
+/** Column types that differ between the two dialects. */
+export type ColumnTypes = { timestamp: 'timestamptz' | 'text' };
+
+/** Every migration, in order. Names are never changed once released. */
+function migrations(dialect: Dialect): Record<string, Migration> {
+  const t: ColumnTypes = { timestamp: dialect === 'postgres' ? 'timestamptz' : 'text' };
+  return {
+    '001_foundation': foundation(t),
+  };
+}
+
+class StaticProvider implements MigrationProvider {
+  constructor(private readonly dialect: Dialect) {}
+  async getMigrations() {
+    return migrations(this.dialect);
+  }
+}
+
+/** Brings the schema up to date; throws the first failure. Safe to run from several processes. */
+export async function migrateToLatest(db: Db, dialect: Dialect): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider: new StaticProvider(dialect) });
+  const result = await migrator.migrateToLatest();
+  if (result.error) throw result.error;
+  return result;
+}

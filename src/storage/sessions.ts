@@ -1,0 +1,70 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from './db';
+import { nowIso } from './ids';
+
+/** Sessions last 14 days from their last use (sliding), refreshed at most once a minute. */
+export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+const TOUCH_INTERVAL_MS = 60 * 1000;
+
+export type SessionRecord = { id: string; userId: string; csrfToken: string; expiresAt: string };
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+/** Creates a session; returns the secret cookie value (only its hash is stored). */
+export async function createSession(db: Db, userId: string): Promise<{ token: string; session: SessionRecord }> {
+  const token = randomBytes(32).toString('base64url');
+  const now = Date.now();
+  const session: SessionRecord = {
+    id: hashToken(token),
+    userId,
+    csrfToken: randomBytes(32).toString('base64url'),
+    expiresAt: new Date(now + SESSION_TTL_MS).toISOString(),
+  };
+  await db
+    .insertInto('sessions')
+    .values({
+      id: session.id,
+      user_id: userId,
+      csrf_token: session.csrfToken,
+      created_at: new Date(now).toISOString(),
+      last_seen_at: new Date(now).toISOString(),
+      expires_at: session.expiresAt,
+    })
+    .execute();
+  return { token, session };
+}
+
+/** The live session for a cookie value, sliding its expiry forward; undefined when unknown or expired. */
+export async function findSession(db: Db, token: string): Promise<SessionRecord | undefined> {
+  const row = await db
+    .selectFrom('sessions')
+    .select(['id', 'user_id', 'csrf_token', 'expires_at', 'last_seen_at'])
+    .where('id', '=', hashToken(token))
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const now = Date.now();
+  if (Date.parse(row.expires_at) <= now) {
+    await db.deleteFrom('sessions').where('id', '=', row.id).execute();
+    return undefined;
+  }
+  let expiresAt = row.expires_at;
+  if (now - Date.parse(row.last_seen_at) > TOUCH_INTERVAL_MS) {
+    expiresAt = new Date(now + SESSION_TTL_MS).toISOString();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(now).toISOString(), expires_at: expiresAt })
+      .where('id', '=', row.id)
+      .execute();
+  }
+  return { id: row.id, userId: row.user_id, csrfToken: row.csrf_token, expiresAt };
+}
+
+export async function deleteSession(db: Db, sessionId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+export async function deleteExpiredSessions(db: Db): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<=', nowIso()).execute();
+}
