@@ -16,6 +16,12 @@ import mailboxRoutes from './routes/operator/mailbox';
 import sessionRoutes from './routes/session';
 import { zodValidatorCompiler } from './validation';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    shuttingDown: boolean;
+  }
+}
+
 export const BODY_LIMIT_BYTES = 256 * 1024;
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
@@ -38,8 +44,11 @@ export async function buildApp(context: AppContext, options: { logger?: boolean 
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  app.decorate('shuttingDown', false);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // A keep-alive connection would hold shutdown open until it times out: end it with this response.
+    if (app.shuttingDown) reply.header('connection', 'close');
   });
   registerErrorHandling(app);
 

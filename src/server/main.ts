@@ -7,6 +7,8 @@ import { migrateToLatest } from '../storage/migrations';
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 
+const SHUTDOWN_GRACE_MS = 10_000;
+
 /** `npm start`: configuration, database, mail, then the web server; SIGTERM shuts it down gracefully. */
 async function main() {
   const config = loadConfig();
@@ -37,6 +39,9 @@ async function main() {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    app.shuttingDown = true;
+    // In-flight requests get this long to finish before their connections are cut.
+    setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
     await app.close();
     mailer.close();
     await catcher?.close();

@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { hashPassword } from '../src/commands/passwords';
+import { createMailer } from '../src/mail/mailer';
+import { buildApp } from '../src/server/app';
+import { loadConfig } from '../src/server/config';
+import { openStorage } from '../src/storage/db';
+import { migrateToLatest } from '../src/storage/migrations';
+import { insertUser } from '../src/storage/users';
+
+/**
+ * `npm run bench`: load on 127.0.0.1 only, each case bounded in time. The baseline (`/healthz`,
+ * no database) runs in the same process and the same run, so figures compare on this machine.
+ */
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = 10;
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'liaison-bench-'));
+  const config = loadConfig({ DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, SMTP_URL: 'smtp://127.0.0.1:9', LOG_LEVEL: 'silent' });
+  const storage = openStorage(config.databaseUrl);
+  await migrateToLatest(storage.db, storage.dialect);
+  await insertUser(storage.db, { email: 'bench@example.com', name: 'Bench', passwordHash: await hashPassword('bench-password-123') });
+  const app = await buildApp({ config, storage, mailer: createMailer({ smtpUrl: config.smtpUrl!, from: config.mailFrom }), mailboxEnabled: false }, { logger: false });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+
+  const signIn = await fetch(`${address}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'bench@example.com', password: 'bench-password-123' }),
+  });
+  const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+
+  const cases = [
+    { name: 'baseline: GET /healthz', path: '/healthz', headers: {} },
+    { name: 'GET /api/v1/session (cookie → session + user lookups)', path: '/api/v1/session', headers: { cookie } },
+  ];
+  const results = [];
+  for (const c of cases) {
+    const result = await autocannon({ url: `${address}${c.path}`, headers: c.headers, connections: CONNECTIONS, duration: DURATION_S });
+    const row = {
+      case: c.name,
+      requestsPerSecond: Math.round(result.requests.average),
+      latencyMs: { p50: result.latency.p50, p99: result.latency.p99 },
+      non2xx: result.non2xx,
+      errors: result.errors,
+    };
+    results.push(row);
+    process.stdout.write(`${row.case}: ${row.requestsPerSecond} req/s, p50 ${row.latencyMs.p50} ms, p99 ${row.latencyMs.p99} ms, non-2xx ${row.non2xx}\n`);
+  }
+  const report = { at: new Date().toISOString(), node: process.version, database: 'sqlite', durationSeconds: DURATION_S, connections: CONNECTIONS, results };
+  writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
+  await app.close();
+  await storage.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,51 @@
+import { RouterProvider } from 'react-aria-components';
+import { Route, Routes, useHref, useNavigate } from 'react-router';
+import { AppShell } from './components/AppShell';
+import { RequireSession } from './components/RequireSession';
+import { sectionRoutes } from './components/SectionNav';
+import { HomePage } from './pages/HomePage';
+import { LoginPage } from './pages/LoginPage';
+import { NotFoundContent, NotFoundPage } from './pages/NotFoundPage';
+import { OperatorIndex } from './pages/operator/OperatorIndex';
+import { OperatorLayout } from './pages/operator/OperatorLayout';
+import { OPERATOR_SECTIONS } from './pages/operator/sections';
+import { PortalLayout } from './pages/portal/PortalLayout';
+import { PORTAL_SECTIONS } from './pages/portal/sections';
+
+/** Every URL of the app. Pages inside a frame come from that frame's section list. */
+export function App() {
+  const navigate = useNavigate();
+  return (
+    // React Aria links and items with `href` navigate through the router too.
+    <RouterProvider navigate={navigate} useHref={useHref}>
+      <AppRoutes />
+    </RouterProvider>
+  );
+}
+
+function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireSession>
+            <AppShell />
+          </RequireSession>
+        }
+      >
+        <Route index element={<HomePage />} />
+        <Route path="accounts/:accountId" element={<PortalLayout />}>
+          {sectionRoutes(PORTAL_SECTIONS)}
+          <Route path="*" element={<NotFoundContent />} />
+        </Route>
+        <Route path="operator" element={<OperatorLayout />}>
+          <Route index element={<OperatorIndex />} />
+          {sectionRoutes(OPERATOR_SECTIONS)}
+          <Route path="*" element={<NotFoundContent />} />
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,48 @@
+import type { Key } from 'react-aria-components';
+import { Button, Label, ListBox, ListBoxItem, Popover, Select, SelectValue } from 'react-aria-components';
+
+export interface SelectOption {
+  id: string;
+  label: string;
+}
+
+interface SelectFieldProps {
+  /** The accessible (and visible) name, e.g. "Environment". */
+  label: string;
+  options: readonly SelectOption[];
+  value: string | null;
+  onChange: (value: string) => void;
+  placeholder?: string;
+  className?: string;
+  /** Show the label only to assistive technology. */
+  hideLabel?: boolean;
+}
+
+/** A labelled single-choice picker (React Aria Select: button + listbox popover). */
+export function SelectField({ label, options, value, onChange, placeholder, className, hideLabel }: SelectFieldProps) {
+  return (
+    <Select<SelectOption>
+      className={['select-field', className].filter(Boolean).join(' ')}
+      value={value}
+      placeholder={placeholder}
+      onChange={(key: Key | null) => {
+        if (key !== null) onChange(String(key));
+      }}
+    >
+      <Label className={hideLabel ? 'visually-hidden' : 'select-label'}>{label}</Label>
+      <Button className="select-trigger">
+        <SelectValue className="select-value" />
+        <span className="select-chevron" aria-hidden="true" />
+      </Button>
+      <Popover className="select-popover" placement="bottom end">
+        <ListBox className="select-listbox" items={options}>
+          {(option) => (
+            <ListBoxItem className="select-option" id={option.id} textValue={option.label}>
+              {option.label}
+            </ListBoxItem>
+          )}
+        </ListBox>
+      </Popover>
+    </Select>
+  );
+}

@@ -1,0 +1,278 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
+import { Button, ListBox, ListBoxItem, Text, type Selection } from 'react-aria-components';
+import { api, query } from '../../api';
+import { useDocumentTitle } from '../../components/DocumentTitle';
+import { ErrorAlert, Loading } from '../../components/Feedback';
+
+export interface MailboxMessage {
+  id: string;
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+  html: string | null;
+  receivedAt: string;
+}
+
+interface MailboxList {
+  items: MailboxMessage[];
+  nextCursor: string | null;
+}
+
+const PAGE_SIZE = 50;
+
+function fetchMailbox(cursor?: string): Promise<MailboxList> {
+  return api<MailboxList>(`/api/v1/operator/mailbox${query({ limit: PAGE_SIZE, cursor })}`);
+}
+
+/** Newest first; keeps the first copy of a message that appears on two pages. */
+function mergeMessages(current: readonly MailboxMessage[], more: readonly MailboxMessage[]): MailboxMessage[] {
+  const seen = new Set<string>();
+  const merged: MailboxMessage[] = [];
+  for (const message of [...current, ...more]) {
+    if (seen.has(message.id)) continue;
+    seen.add(message.id);
+    merged.push(message);
+  }
+  return merged.sort((a, b) => Date.parse(b.receivedAt) - Date.parse(a.receivedAt));
+}
+
+function subjectOf(intl: IntlShape, message: MailboxMessage): string {
+  return message.subject.trim() || intl.formatMessage({ id: 'mailbox.noSubject', defaultMessage: '(no subject)' });
+}
+
+function recipientsOf(intl: IntlShape, message: MailboxMessage): string {
+  return intl.formatList(message.to, { type: 'unit', style: 'short' });
+}
+
+/** Plain text with its http(s) links made clickable (invitation links, mostly). */
+function linkify(text: string): ReactNode[] {
+  return text.split(/(https?:\/\/[^\s<>"']+)/g).map((part, index) =>
+    index % 2 === 1 ? (
+      <a key={index} href={part}>
+        {part}
+      </a>
+    ) : (
+      part
+    ),
+  );
+}
+
+type LoadState = { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: unknown };
+
+/** `/operator/mailbox`: the embedded mail catcher's messages, list beside detail. */
+export function MailboxPage() {
+  const intl = useIntl();
+  useDocumentTitle(intl.formatMessage({ id: 'mailbox.title', defaultMessage: 'Mailbox' }));
+
+  const [messages, setMessages] = useState<MailboxMessage[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [load, setLoad] = useState<LoadState>({ status: 'loading' });
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<unknown>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const generation = useRef(0);
+
+  const refresh = useCallback(async () => {
+    const current = ++generation.current;
+    setLoad((previous) => (previous.status === 'ready' ? previous : { status: 'loading' }));
+    setMoreError(null);
+    try {
+      const page = await fetchMailbox();
+      if (current !== generation.current) return;
+      const items = mergeMessages([], page.items);
+      setMessages(items);
+      setNextCursor(page.nextCursor);
+      setSelectedId((selected) => (selected && items.some((m) => m.id === selected) ? selected : (items[0]?.id ?? null)));
+      setLoad({ status: 'ready' });
+    } catch (error) {
+      if (current === generation.current) setLoad({ status: 'error', error });
+    }
+  }, []);
+
+  const loadMore = useCallback(async () => {
+    // Not React Aria's isPending: the button disappears after the last page, and its pending
+    // announcement would then point at nothing.
+    if (!nextCursor || loadingMore) return;
+    const current = generation.current;
+    setLoadingMore(true);
+    setMoreError(null);
+    try {
+      const page = await fetchMailbox(nextCursor);
+      if (current !== generation.current) return;
+      setMessages((existing) => mergeMessages(existing, page.items));
+      setNextCursor(page.nextCursor);
+    } catch (error) {
+      if (current === generation.current) setMoreError(error);
+    } finally {
+      setLoadingMore(false);
+    }
+  }, [nextCursor, loadingMore]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const [refreshing, setRefreshing] = useState(false);
+  const onRefresh = async () => {
+    setRefreshing(true);
+    await refresh();
+    setRefreshing(false);
+  };
+
+  const selected = messages.find((m) => m.id === selectedId) ?? null;
+
+  return (
+    <>
+      <div className="page-heading page-heading-row">
+        <div>
+          <h1>
+            <FormattedMessage id="mailbox.title" defaultMessage="Mailbox" />
+          </h1>
+          <p className="page-description">
+            <FormattedMessage
+              id="mailbox.description"
+              defaultMessage="Without an SMTP server, Liaison keeps every email it sends here instead of delivering it."
+            />
+          </p>
+        </div>
+        <div className="toolbar">
+          <Button className="button" isPending={refreshing} onPress={() => void onRefresh()}>
+            {intl.formatMessage({ id: 'mailbox.refresh', defaultMessage: 'Refresh' })}
+          </Button>
+        </div>
+      </div>
+
+      {load.status === 'error' ? <ErrorAlert error={load.error} /> : null}
+      {load.status === 'loading' ? <Loading /> : null}
+
+      {load.status === 'ready' && messages.length === 0 ? (
+        <div className="empty-state">
+          <h2>
+            <FormattedMessage id="mailbox.empty.title" defaultMessage="No messages yet" />
+          </h2>
+          <p>
+            <FormattedMessage
+              id="mailbox.empty.body"
+              defaultMessage="Invitations, notifications and other emails will appear here as soon as Liaison sends them. Use Refresh to check again."
+            />
+          </p>
+        </div>
+      ) : null}
+
+      {messages.length > 0 ? (
+        <div className="mailbox">
+          <section className="mailbox-list" aria-labelledby="mailbox-list-heading">
+            <h2 className="section-title" id="mailbox-list-heading">
+              <FormattedMessage
+                id="mailbox.list.heading"
+                defaultMessage="{count, plural, one {# message} other {# messages}}"
+                values={{ count: messages.length }}
+              />
+            </h2>
+            <ListBox
+              className="message-list"
+              aria-labelledby="mailbox-list-heading"
+              items={messages}
+              selectionMode="single"
+              selectionBehavior="replace"
+              disallowEmptySelection
+              selectedKeys={selectedId ? [selectedId] : []}
+              onSelectionChange={(keys: Selection) => {
+                if (keys === 'all') return;
+                const [first] = keys;
+                if (first !== undefined) setSelectedId(String(first));
+              }}
+            >
+              {(message) => (
+                <ListBoxItem className="message-item" id={message.id} textValue={subjectOf(intl, message)}>
+                  <Text slot="label" className="message-subject">
+                    {subjectOf(intl, message)}
+                  </Text>
+                  <Text slot="description" className="message-meta">
+                    <span className="message-to">{recipientsOf(intl, message)}</span>
+                    <time className="message-time" dateTime={message.receivedAt}>
+                      {intl.formatDate(message.receivedAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                    </time>
+                  </Text>
+                </ListBoxItem>
+              )}
+            </ListBox>
+            {moreError ? <ErrorAlert error={moreError} /> : null}
+            {nextCursor ? (
+              <Button className={`button button-block${loadingMore ? ' is-busy' : ''}`} onPress={() => void loadMore()}>
+                {intl.formatMessage({ id: 'mailbox.loadMore', defaultMessage: 'Load more' })}
+              </Button>
+            ) : null}
+          </section>
+          <section className="mailbox-detail" aria-labelledby={selected ? 'mailbox-detail-heading' : undefined}>
+            {selected ? (
+              <MessageDetail message={selected} />
+            ) : (
+              <p className="muted">
+                <FormattedMessage id="mailbox.selectPrompt" defaultMessage="Select a message to read it." />
+              </p>
+            )}
+          </section>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function MessageDetail({ message }: { message: MailboxMessage }) {
+  const intl = useIntl();
+  const subject = subjectOf(intl, message);
+  return (
+    <article className="message-detail">
+      <h2 className="message-detail-subject" id="mailbox-detail-heading">
+        {subject}
+      </h2>
+      <dl className="message-headers">
+        <div>
+          <dt>
+            <FormattedMessage id="mailbox.from" defaultMessage="From" />
+          </dt>
+          <dd>{message.from}</dd>
+        </div>
+        <div>
+          <dt>
+            <FormattedMessage id="mailbox.to" defaultMessage="To" />
+          </dt>
+          <dd>{recipientsOf(intl, message)}</dd>
+        </div>
+        <div>
+          <dt>
+            <FormattedMessage id="mailbox.received" defaultMessage="Received" />
+          </dt>
+          <dd>
+            <time dateTime={message.receivedAt}>
+              {intl.formatDate(message.receivedAt, { dateStyle: 'full', timeStyle: 'medium' })}
+            </time>
+          </dd>
+        </div>
+      </dl>
+      <h3 className="section-title">
+        <FormattedMessage id="mailbox.textVersion" defaultMessage="Plain text" />
+      </h3>
+      <pre className="message-text">{message.text ? linkify(message.text) : null}</pre>
+      {message.html ? (
+        <>
+          <h3 className="section-title">
+            <FormattedMessage id="mailbox.htmlVersion" defaultMessage="HTML" />
+          </h3>
+          <iframe
+            className="message-html"
+            sandbox=""
+            srcDoc={message.html}
+            title={intl.formatMessage(
+              { id: 'mailbox.htmlFrameTitle', defaultMessage: 'HTML version of “{subject}”' },
+              { subject },
+            )}
+          />
+        </>
+      ) : null}
+    </article>
+  );
+}

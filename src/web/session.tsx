@@ -1,0 +1,139 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from './api';
+import { useLocale } from './i18n/LocaleProvider';
+
+export type Role = 'admin' | 'editor' | 'viewer';
+
+export interface Membership {
+  accountId: string;
+  accountName: string;
+  role: Role | string;
+}
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string | null;
+  locale: string | null;
+}
+
+export interface Session {
+  user: SessionUser;
+  isOperator: boolean;
+  memberships: Membership[];
+  csrfToken: string;
+}
+
+export type SessionState =
+  | { status: 'loading' }
+  /** `initial`: no session at load; `signedOut`: the user signed out; `expired`: a request answered 401. */
+  | { status: 'signedOut'; reason: 'initial' | 'signedOut' | 'expired' }
+  | { status: 'error'; error: unknown }
+  | { status: 'signedIn'; session: Session };
+
+interface SessionContextValue {
+  state: SessionState;
+  /** POST /api/v1/session; rejects with ApiError (invalid_credentials, rate_limited…). */
+  signIn: (email: string, password: string) => Promise<Session>;
+  /** DELETE /api/v1/session; the local session is cleared even if the server call fails. */
+  signOut: () => Promise<void>;
+  /** GET /api/v1/session again (after an invitation is accepted, a membership changes…). */
+  reload: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+
+const SESSION_PATH = '/api/v1/session';
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const { adoptUserLocale } = useLocale();
+
+  const accept = useCallback(
+    (session: Session) => {
+      setCsrfToken(session.csrfToken);
+      adoptUserLocale(session.user.locale);
+      setState({ status: 'signedIn', session });
+    },
+    [adoptUserLocale],
+  );
+
+  const clear = useCallback((reason: 'initial' | 'signedOut' | 'expired') => {
+    setCsrfToken(null);
+    setState({ status: 'signedOut', reason });
+  }, []);
+
+  const reload = useCallback(async () => {
+    try {
+      accept(await api<Session>(SESSION_PATH));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) clear('initial');
+      else setState({ status: 'error', error });
+    }
+  }, [accept, clear]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  // Any API call answering 401 means the session ended (expired, signed out elsewhere).
+  useEffect(() => {
+    setUnauthenticatedHandler(() => clear('expired'));
+    return () => setUnauthenticatedHandler(null);
+  }, [clear]);
+
+  const signIn = useCallback(
+    async (email: string, password: string) => {
+      const session = await api<Session>(SESSION_PATH, { method: 'POST', body: { email, password } });
+      accept(session);
+      return session;
+    },
+    [accept],
+  );
+
+  const signOut = useCallback(async () => {
+    try {
+      await api(SESSION_PATH, { method: 'DELETE' });
+    } catch (error) {
+      console.warn('Sign-out request failed; clearing the local session anyway.', error);
+    } finally {
+      clear('signedOut');
+    }
+  }, [clear]);
+
+  const value = useMemo(() => ({ state, signIn, signOut, reload }), [state, signIn, signOut, reload]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession must be used inside <SessionProvider>');
+  return value;
+}
+
+/** The signed-in session; only for components rendered inside <RequireSession>. */
+export function useSignedInSession(): Session {
+  const { state } = useSession();
+  if (state.status !== 'signedIn') throw new Error('useSignedInSession used outside a signed-in page');
+  return state.session;
+}
+
+/** Where a user lands after signing in when no return path was asked for. */
+export function homePath(session: Session): string {
+  if (session.isOperator) return '/operator';
+  const first = session.memberships[0];
+  return first ? `/accounts/${encodeURIComponent(first.accountId)}` : '/';
+}
+
+/** A `?next=` value is honoured only when it is a same-origin path. */
+export function safeNextPath(next: string | null): string | null {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
+  try {
+    const url = new URL(next, window.location.origin);
+    if (url.origin !== window.location.origin) return null;
+    if (url.pathname === '/login') return null;
+    return url.pathname + url.search + url.hash;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureOperator } from '../../src/commands/ensure-operator';
+import { verifyPassword } from '../../src/commands/passwords';
+import { isReachable } from '../../src/storage/db';
+import { listMailbox, storeCaughtMail } from '../../src/storage/mailbox';
+import { migrateToLatest } from '../../src/storage/migrations';
+import { findCredentials, insertUser } from '../../src/storage/users';
+import { createTestStorage, DIALECTS, type TestStorage } from '../support/storage';
+
+describe.each(DIALECTS)('storage on %s', (dialect) => {
+  let storage: TestStorage;
+  beforeAll(async () => {
+    storage = await createTestStorage(dialect);
+  });
+  afterAll(() => storage.destroy());
+
+  it('is reachable and migrations are idempotent', async () => {
+    expect(await isReachable(storage.db)).toBe(true);
+    const again = await migrateToLatest(storage.db, storage.dialect);
+    expect(again.results).toEqual([]);
+  });
+
+  it('stores timestamps as ISO 8601 UTC strings on both dialects', async () => {
+    await insertUser(storage.db, { email: 'Time@Example.com', name: 'T', passwordHash: null });
+    const row = await storage.db.selectFrom('users').select(['email', 'created_at']).where('email', '=', 'time@example.com').executeTakeFirstOrThrow();
+    expect(row.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  });
+
+  it('keeps emails unique regardless of case', async () => {
+    await insertUser(storage.db, { email: 'unique@example.com', name: 'U', passwordHash: null });
+    await expect(insertUser(storage.db, { email: 'UNIQUE@example.com', name: 'U2', passwordHash: null })).rejects.toThrow();
+  });
+
+  it('creates the first operator once, from configuration or with a generated password', async () => {
+    const created = await ensureOperator(storage.db, {});
+    expect(created).toMatchObject({ email: 'admin@localhost', generated: true });
+    expect(created!.password.length).toBeGreaterThanOrEqual(20);
+    const stored = await findCredentials(storage.db, 'admin@localhost');
+    expect(stored?.user.isOperator).toBe(true);
+    expect(await verifyPassword(stored?.passwordHash, created!.password)).toBe(true);
+    expect(stored?.passwordHash).toMatch(/^\$argon2id\$/);
+    // A second start finds the operator and creates nothing.
+    expect(await ensureOperator(storage.db, { email: 'other@example.com', password: 'another-password' })).toBeUndefined();
+  });
+
+  it('pages the mailbox newest first with an opaque cursor', async () => {
+    for (let i = 0; i < 5; i++) {
+      await storeCaughtMail(storage.db, {
+        envelopeFrom: 'no-reply@localhost',
+        envelopeTo: [`r${i}@example.com`],
+        fromHeader: 'Liaison <no-reply@localhost>',
+        subject: `Message ${i}`,
+        text: `Body ${i}`,
+        html: null,
+        receivedAt: new Date(Date.UTC(2026, 10, 22, 10, 0, i)).toISOString(),
+      });
+    }
+    const first = await listMailbox(storage.db, { limit: 2 });
+    expect(first.items.map((m) => m.subject)).toEqual(['Message 4', 'Message 3']);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = await listMailbox(storage.db, { limit: 2, cursor: first.nextCursor! });
+    expect(second.items.map((m) => m.subject)).toEqual(['Message 2', 'Message 1']);
+    const last = await listMailbox(storage.db, { limit: 2, cursor: second.nextCursor! });
+    expect(last.items.map((m) => m.subject)).toEqual(['Message 0']);
+    expect(last.nextCursor).toBeNull();
+    expect(last.items[0]!.to).toEqual(['r0@example.com']);
+  });
+});
+
+describe('migrations on PostgreSQL from several processes at once', () => {
+  it('run once even when started concurrently', async () => {
+    const storage = await createTestStorage('postgres');
+    try {
+      // createTestStorage already migrated; start over in a fresh schema by dropping everything.
+      await storage.db.schema.dropTable('kysely_migration').execute();
+      await storage.db.schema.dropTable('kysely_migration_lock').execute();
+      for (const table of ['mailbox_messages', 'sign_in_failures', 'sessions', 'users']) {
+        await storage.db.schema.dropTable(table).execute();
+      }
+      const results = await Promise.all([1, 2, 3].map(() => migrateToLatest(storage.db, storage.dialect)));
+      const applied = results.flatMap((r) => r.results ?? []).filter((r) => r.status === 'Success');
+      expect(applied.map((r) => r.migrationName)).toEqual(['001_foundation']);
+    } finally {
+      await storage.destroy();
+    }
+  });
+});
