@@ -32,7 +32,9 @@ export function SelectField({ label, options, value, onChange, placeholder, clas
       <Label className={hideLabel ? 'visually-hidden' : 'select-label'}>{label}</Label>
       <Button className="select-trigger">
         <SelectValue className="select-value" />
-        <span className="select-chevron" aria-hidden="true" />
+        <svg className="select-chevron" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
+          <path d="M2.5 4.5 6 8l3.5-3.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
       </Button>
       <Popover className="select-popover" placement="bottom end">
         <ListBox className="select-listbox" items={options}>
