@@ -5,6 +5,7 @@ import autocannon from 'autocannon';
 import { hashPassword } from '../src/commands/passwords';
 import { createMailer } from '../src/mail/mailer';
 import { buildApp } from '../src/server/app';
+import { DEFAULT_CATALOG_PATH, loadCatalog } from '../src/server/catalog';
 import { loadConfig } from '../src/server/config';
 import { openStorage } from '../src/storage/db';
 import { migrateToLatest } from '../src/storage/migrations';
@@ -23,7 +24,9 @@ async function main() {
   const storage = openStorage(config.databaseUrl);
   await migrateToLatest(storage.db, storage.dialect);
   await insertUser(storage.db, { email: 'bench@example.com', name: 'Bench', passwordHash: await hashPassword('bench-password-123') });
-  const app = await buildApp({ config, storage, mailer: createMailer({ smtpUrl: config.smtpUrl!, from: config.mailFrom }), mailboxEnabled: false }, { logger: false });
+  const mailer = createMailer({ smtpUrl: config.smtpUrl!, from: config.mailFrom });
+  const catalog = loadCatalog(DEFAULT_CATALOG_PATH);
+  const app = await buildApp({ config, storage, mailer, mailboxEnabled: false, catalog, wakeWorker: () => {} }, { logger: false });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
 
   const signIn = await fetch(`${address}/api/v1/session`, {

@@ -2,12 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { IntlMessageFormat } from 'intl-messageformat';
 import Negotiator from 'negotiator';
-import { DEFAULT_LOCALE, SUPPORTED_LOCALES, type Locale } from '../../domain/locales';
+import { DEFAULT_LOCALE, SUPPORTED_LOCALES, type Locale } from '../domain/locales';
 import type { MessageDescriptor } from './messages';
 
 type Catalog = Record<string, string>;
 
-const localesDir = fileURLToPath(new URL('../../../locales/', import.meta.url));
+const localesDir = fileURLToPath(new URL('../../locales/', import.meta.url));
 
 function readCatalog(locale: Locale): Catalog {
   const file = `${localesDir}${locale}.json`;

@@ -7,13 +7,17 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from './context';
 import { registerErrorHandling } from './errors';
+import accountScope from './plugins/account-scope';
 import authPlugin from './plugins/auth';
 import i18nPlugin from './plugins/i18n';
 import metricsPlugin from './plugins/metrics';
 import webPlugin from './plugins/web';
+import accountRoutes from './routes/accounts';
 import healthRoutes from './routes/health';
+import invitationRoutes from './routes/invitations';
 import mailboxRoutes from './routes/operator/mailbox';
 import sessionRoutes from './routes/session';
+import userRoutes from './routes/users';
 import { zodValidatorCompiler } from './validation';
 
 declare module 'fastify' {
@@ -69,6 +73,7 @@ export async function buildApp(context: AppContext, options: { logger?: boolean 
   await app.register(fastifyCookie);
   await app.register(i18nPlugin);
   await app.register(authPlugin, { db: storage.db, secureCookies: config.secureCookies });
+  await app.register(accountScope, { db: storage.db });
   await app.register(metricsPlugin);
   await app.register(fastifySwagger, {
     openapi: {
@@ -88,6 +93,9 @@ export async function buildApp(context: AppContext, options: { logger?: boolean 
   await app.register(healthRoutes, { db: storage.db });
   await app.register(sessionRoutes, { db: storage.db, secureCookies: config.secureCookies });
   await app.register(mailboxRoutes, { db: storage.db });
+  await app.register(accountRoutes, { context });
+  await app.register(userRoutes, { context });
+  await app.register(invitationRoutes, { context });
   await app.register(webPlugin);
   return app;
 }

@@ -34,6 +34,7 @@ const configSchema = z.object({
     .refine((value) => /^(https?:\/\/|mailto:)/.test(value), 'must be an http(s) URL or a mailto: link')
     .optional(),
   LIAISON_WORKER: z.enum(['embedded', 'off'], 'must be "embedded" or "off"').default('embedded'),
+  LIAISON_INTEGRATIONS_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'must be one of fatal, error, warn, info, debug, trace, silent')
     .default('info'),
@@ -53,6 +54,8 @@ export type Config = {
   supportUrl: string | undefined;
   worker: 'embedded' | 'off';
   logLevel: string;
+  /** The integration catalog; unset: config/integration-types.json. */
+  integrationsFile: string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -86,5 +89,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     supportUrl: c.SUPPORT_URL,
     worker: c.LIAISON_WORKER,
     logLevel: c.LOG_LEVEL,
+    integrationsFile: c.LIAISON_INTEGRATIONS_FILE,
   };
 }

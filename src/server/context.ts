@@ -1,3 +1,4 @@
+import type { IntegrationCatalog } from '../domain/integrations';
 import type { Mailer } from '../mail/mailer';
 import type { Storage } from '../storage/db';
 import type { Config } from './config';
@@ -9,4 +10,7 @@ export type AppContext = {
   mailer: Mailer;
   /** True when mail goes to the embedded catcher (the operators' Mailbox page is then useful). */
   mailboxEnabled: boolean;
+  catalog: IntegrationCatalog;
+  /** Called after a transaction queued mail, so the embedded worker sends it without waiting for its next poll. */
+  wakeWorker(): void;
 };

@@ -4,7 +4,9 @@ import { createMailer } from '../mail/mailer';
 import { openStorage } from '../storage/db';
 import { storeCaughtMail } from '../storage/mailbox';
 import { migrateToLatest } from '../storage/migrations';
+import { startOutboxWorker } from '../worker/outbox-worker';
 import { buildApp } from './app';
+import { DEFAULT_CATALOG_PATH, loadCatalog } from './catalog';
 import { ConfigError, loadConfig } from './config';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -19,7 +21,17 @@ async function main() {
   const catcher = config.smtpUrl ? undefined : await startMailCatcher((mail) => storeCaughtMail(storage.db, mail));
   const mailer = createMailer({ smtpUrl: config.smtpUrl ?? catcher!.url, from: config.mailFrom });
 
-  const app = await buildApp({ config, storage, mailer, mailboxEnabled: catcher !== undefined });
+  const catalog = loadCatalog(config.integrationsFile ?? DEFAULT_CATALOG_PATH);
+
+  const app = await buildApp({
+    config,
+    storage,
+    mailer,
+    mailboxEnabled: catcher !== undefined,
+    catalog,
+    wakeWorker: () => worker?.wake(),
+  });
+  const worker = config.worker === 'embedded' ? startOutboxWorker({ storage, mailer, log: app.log }) : undefined;
   const address = await app.listen({ port: config.port, host: config.host });
 
   const lines = [`Liaison is listening on ${address} (public URL ${config.publicUrl}, database: ${storage.dialect})`];
@@ -43,6 +55,7 @@ async function main() {
     // In-flight requests get this long to finish before their connections are cut.
     setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
     await app.close();
+    await worker?.stop();
     mailer.close();
     await catcher?.close();
     await storage.close();

@@ -36,6 +36,18 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, pre
   throw new DomainError('validation_failed', detailsFromZod(result.error.issues, prefix));
 }
 
+/** Paths of strings holding NUL, which PostgreSQL cannot store and no field needs. */
+function nulPaths(value: unknown, path: string[] = [], found: string[][] = []): string[][] {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) found.push(path);
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => nulPaths(item, [...path, String(index)], found));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) nulPaths(item, [...path, key], found);
+  }
+  return found;
+}
+
 /**
  * Fastify validator for zod route schemas. Every invalid part of a request becomes one
  * `validation_failed` error (query and path problems are prefixed with `querystring.`/`params.`).
@@ -43,8 +55,14 @@ export function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown, pre
 export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
   ({ schema, httpPart }) =>
   (data) => {
+    const prefix = httpPart && httpPart !== 'body' ? [httpPart] : [];
+    const withNul = nulPaths(data);
+    if (withNul.length > 0) {
+      const details = withNul.map((path) => ({ path: [...prefix, ...path].join('.'), code: 'invalid_value' }));
+      return { error: new DomainError('validation_failed', details) };
+    }
     try {
-      return { value: parseOrThrow(schema, data, httpPart && httpPart !== 'body' ? [httpPart] : []) };
+      return { value: parseOrThrow(schema, data, prefix) };
     } catch (error) {
       return { error: error as Error };
     }

@@ -76,3 +76,23 @@ export async function isReachable(db: Db): Promise<boolean> {
     return false;
   }
 }
+
+/**
+ * Runs `work` in one write transaction. On SQLite it begins IMMEDIATE, taking the write lock
+ * up front, so two processes never read the same state and then both write; on PostgreSQL,
+ * `work` takes `for update` row locks (see `lockAccount`) where an invariant spans several rows.
+ */
+export async function writeTransaction<T>(storage: Storage, work: (tx: Db) => Promise<T>): Promise<T> {
+  if (storage.dialect === 'postgres') return storage.db.transaction().execute(work);
+  return storage.db.connection().execute(async (connection) => {
+    await sql`begin immediate`.execute(connection);
+    try {
+      const result = await work(connection);
+      await sql`commit`.execute(connection);
+      return result;
+    } catch (error) {
+      await sql`rollback`.execute(connection);
+      throw error;
+    }
+  });
+}

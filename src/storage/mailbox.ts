@@ -1,7 +1,7 @@
 import type { CaughtMail } from '../mail/catcher';
 import type { Db } from './db';
 import { newId } from './ids';
-import { decodeCursor, encodeCursor, type Page } from './paging';
+import { decodeCursor, toPage, type Page } from './paging';
 
 export type MailboxMessage = {
   id: string;
@@ -37,17 +37,17 @@ export async function listMailbox(db: Db, options: { limit: number; cursor?: str
     .orderBy('received_at', 'desc')
     .orderBy('id', 'desc')
     .limit(options.limit + 1);
-  const after = decodeCursor(options.cursor);
+  const after = decodeCursor(options.cursor, 'timestamp');
   if (after) {
     query = query.where((eb) =>
       eb.or([
-        eb('received_at', '<', after.at),
-        eb.and([eb('received_at', '=', after.at), eb('id', '<', after.id)]),
+        eb('received_at', '<', after.key),
+        eb.and([eb('received_at', '=', after.key), eb('id', '<', after.id)]),
       ]),
     );
   }
   const rows = await query.execute();
-  const items = rows.slice(0, options.limit).map((row) => ({
+  const messages = rows.map((row) => ({
     id: row.id,
     from: row.from_header,
     to: JSON.parse(row.envelope_to) as string[],
@@ -56,6 +56,5 @@ export async function listMailbox(db: Db, options: { limit: number; cursor?: str
     html: row.html,
     receivedAt: row.received_at,
   }));
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > options.limit && last ? encodeCursor({ at: last.receivedAt, id: last.id }) : null };
+  return toPage(messages, options.limit, (m) => ({ key: m.receivedAt, id: m.id }));
 }

@@ -2,20 +2,32 @@ import { DomainError } from '../domain/errors';
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
-type Position = { at: string; id: string };
+/** Where a page ended: the last item's sort key and id (the tie-breaker). */
+export type Position = { key: string; id: string };
 
-/** Cursors are opaque to clients: base64url of the last item's sort key. */
+const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?Z$/;
+
+/** Cursors are opaque to clients: base64url of the last item's sort key and id. */
 export function encodeCursor(position: Position): string {
-  return Buffer.from(JSON.stringify([position.at, position.id])).toString('base64url');
+  return Buffer.from(JSON.stringify([position.key, position.id])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined): Position | undefined {
+/** Reads a cursor; a forged or garbled one is a 400, never a query error. */
+export function decodeCursor(cursor: string | undefined, kind: 'text' | 'timestamp' = 'text'): Position | undefined {
   if (cursor === undefined) return undefined;
   try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof at === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(at))) return { at, id };
+    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    const keyOk = typeof key === 'string' && (kind === 'text' || ISO_UTC.test(key));
+    if (keyOk && typeof id === 'string') return { key, id };
   } catch {
     // fall through
   }
   throw new DomainError('validation_failed', [{ path: 'querystring.cursor', code: 'invalid_value' }]);
+}
+
+/** Cuts the extra row a query fetched (limit + 1) into a page and the cursor of the next. */
+export function toPage<T>(rows: T[], limit: number, position: (item: T) => Position): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(position(last)) : null };
 }

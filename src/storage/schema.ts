@@ -43,7 +43,63 @@ export interface MailboxMessagesTable {
   received_at: string;
 }
 
+export interface AccountsTable {
+  id: string;
+  name: string;
+  /** Kept by contact-information writes, so the operators' filter is an index scan. */
+  contact_info_complete: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AccountIntegrationsTable {
+  account_id: string;
+  type: string;
+  status: 'enabled' | 'disabled';
+  status_reason: string | null;
+  status_changed_at: string;
+}
+
+export interface MembershipsTable {
+  account_id: string;
+  user_id: string;
+  role: 'admin' | 'editor' | 'viewer';
+  created_at: string;
+}
+
+export interface InvitationsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  account_id: string;
+  invited_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** Email waiting to be delivered, written in the same transaction as the change that causes it. */
+export interface OutboxTable {
+  id: string;
+  recipient: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  status: 'queued' | 'sent' | 'retrying' | 'failed';
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  next_attempt_at: string;
+  locked_until: string | null;
+  sent_at: string | null;
+}
+
 export interface Database {
+  accounts: AccountsTable;
+  account_integrations: AccountIntegrationsTable;
+  memberships: MembershipsTable;
+  invitations: InvitationsTable;
+  outbox: OutboxTable;
   users: UsersTable;
   sessions: SessionsTable;
   sign_in_failures: SignInFailuresTable;

@@ -54,3 +54,14 @@ export async function insertUser(
   await db.insertInto('users').values(row).execute();
   return toUser(row);
 }
+
+export async function setNameAndPassword(db: Db, id: string, name: string, passwordHash: string): Promise<User> {
+  await db.updateTable('users').set({ name, password_hash: passwordHash, updated_at: nowIso() }).where('id', '=', id).execute();
+  const user = await findUserById(db, id);
+  if (!user) throw new Error(`user ${id} vanished`);
+  return user;
+}
+
+export async function setLocale(db: Db, id: string, locale: string | null): Promise<void> {
+  await db.updateTable('users').set({ locale, updated_at: nowIso() }).where('id', '=', id).execute();
+}

@@ -5,6 +5,8 @@ import { createMailer } from '../../src/mail/mailer';
 import type { Dialect } from '../../src/storage/db';
 import { insertUser, type User } from '../../src/storage/users';
 import { buildApp } from '../../src/server/app';
+import { DEFAULT_CATALOG_PATH, loadCatalog } from '../../src/server/catalog';
+import { startOutboxWorker, type OutboxWorker } from '../../src/worker/outbox-worker';
 import { loadConfig } from '../../src/server/config';
 import { createTestStorage, type TestStorage } from './storage';
 
@@ -14,6 +16,9 @@ export type TestApp = {
   /** Every message the app sent, received over real SMTP. */
   inbox: CaughtMail[];
   catcher: MailCatcher;
+  worker: OutboxWorker;
+  /** Runs the outbox until it is empty, then returns every message received so far. */
+  deliverMail(): Promise<CaughtMail[]>;
   close(): Promise<void>;
 };
 
@@ -26,21 +31,31 @@ export async function createTestApp(dialect: Dialect, env: Record<string, string
   });
   const config = loadConfig({ DATABASE_URL: storage.databaseUrl, SMTP_URL: catcher.url, ...env });
   const mailer = createMailer({ smtpUrl: catcher.url, from: config.mailFrom });
-  const app = await buildApp({ config, storage, mailer, mailboxEnabled: false }, { logger: false });
+  const worker = startOutboxWorker({ storage, mailer, log: silentLog, pollMs: 60_000 });
+  const catalog = loadCatalog(config.integrationsFile ?? DEFAULT_CATALOG_PATH);
+  const app = await buildApp({ config, storage, mailer, mailboxEnabled: false, catalog, wakeWorker: () => worker.wake() }, { logger: false });
   await app.ready();
   return {
     app,
     storage,
     inbox,
     catcher,
+    worker,
+    async deliverMail() {
+      await worker.drain();
+      return inbox;
+    },
     async close() {
       await app.close();
+      await worker.stop();
       mailer.close();
       await catcher.close();
       await storage.destroy();
     },
   };
 }
+
+const silentLog = { info() {}, warn() {}, error() {} };
 
 export const PASSWORD = 'a-long-enough-password';
 

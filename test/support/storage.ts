@@ -17,12 +17,13 @@ export type TestStorage = Storage & { databaseUrl: string; schema?: string; dest
  * A fresh, migrated database: a SQLite file in a temp folder, or a PostgreSQL schema of its
  * own (so parallel runs and files never collide). `destroy` removes it.
  */
-export async function createTestStorage(dialect: Dialect): Promise<TestStorage> {
+export async function createTestStorage(dialect: Dialect, options: { migrate?: boolean } = {}): Promise<TestStorage> {
+  const migrate = options.migrate ?? true;
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'liaison-test-'));
     const databaseUrl = `sqlite:${join(dir, 'liaison.db')}`;
     const storage = openStorage(databaseUrl);
-    await migrateToLatest(storage.db, storage.dialect);
+    if (migrate) await migrateToLatest(storage.db, storage.dialect);
     return {
       ...storage,
       databaseUrl,
@@ -38,7 +39,7 @@ export async function createTestStorage(dialect: Dialect): Promise<TestStorage> 
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const storage = openStorage(TEST_DATABASE_URL, { schema, poolSize: 5 });
-  await migrateToLatest(storage.db, storage.dialect);
+  if (migrate) await migrateToLatest(storage.db, storage.dialect);
   return {
     ...storage,
     databaseUrl: TEST_DATABASE_URL,

@@ -6,7 +6,7 @@ import { isSupportedLocale } from '../../domain/locales';
 import type { Db } from '../../storage/db';
 import { findSession, type SessionRecord } from '../../storage/sessions';
 import { findUserById, type User } from '../../storage/users';
-import { localeFromAcceptLanguage, translator } from '../i18n';
+import { localeFromAcceptLanguage, translator } from '../../i18n';
 
 /**
  * Who may call a route: `public` (anyone), `user` (any signed-in user; the default under /api/v1/), `operator`.

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { DEFAULT_LOCALE, type Locale } from '../../domain/locales';
-import { localeFromAcceptLanguage, translator, type Translate } from '../i18n';
+import { localeFromAcceptLanguage, translator, type Translate } from '../../i18n';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -1,6 +1,7 @@
 import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import type { Db, Dialect } from '../db';
 import { foundation } from './001_foundation';
+import { accounts } from './002_accounts';
 
 /** Column types that differ between the two dialects. */
 export type ColumnTypes = { timestamp: 'timestamptz' | 'text' };
@@ -10,6 +11,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
   const t: ColumnTypes = { timestamp: dialect === 'postgres' ? 'timestamptz' : 'text' };
   return {
     '001_foundation': foundation(t),
+    '002_accounts': accounts(t),
   };
 }
 

@@ -4,16 +4,16 @@ import { signIn } from '../../../commands/sign-in';
 import { errorResponse } from '../../../contract/errors';
 import { sessionResponse, signInBody, type SessionResponse } from '../../../contract/session';
 import type { Db } from '../../../storage/db';
+import { listMembershipsOfUser } from '../../../storage/memberships';
 import { deleteSession } from '../../../storage/sessions';
 import type { User } from '../../../storage/users';
 import { clearSessionCookie, setSessionCookie } from '../../plugins/auth';
 
-function presentSession(user: User, csrfToken: string): SessionResponse {
+export async function presentSession(db: Db, user: User, csrfToken: string): Promise<SessionResponse> {
   return {
     user: { id: user.id, email: user.email, name: user.name, locale: user.locale },
     isOperator: user.isOperator,
-    // Accounts and memberships arrive with the accounts feature.
-    memberships: [],
+    memberships: await listMembershipsOfUser(db, user.id),
     csrfToken,
   };
 }
@@ -37,14 +37,14 @@ export default async function sessionRoutes(app: FastifyInstance, options: { db:
     async (request, reply) => {
       const result = await signIn(db, { ...request.body, address: request.ip });
       setSessionCookie(reply, result.token, { secure: secureCookies, expires: new Date(result.expiresAt) });
-      return presentSession(result.user, result.csrfToken);
+      return presentSession(db, result.user, result.csrfToken);
     },
   );
 
   routes.get(
     '/api/v1/session',
     { schema: { tags, summary: 'The signed-in user', response: { 200: sessionResponse, 401: errorResponse } } },
-    async (request) => presentSession(request.user!, request.session!.csrfToken),
+    async (request) => presentSession(db, request.user!, request.session!.csrfToken),
   );
 
   routes.delete(

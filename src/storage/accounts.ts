@@ -1,0 +1,91 @@
+import { sql } from 'kysely';
+import type { Db } from './db';
+import { newId, nowIso } from './ids';
+import { decodeCursor, toPage, type Page } from './paging';
+
+export type AccountIntegration = { type: string; status: 'enabled' | 'disabled' };
+
+export type Account = {
+  id: string;
+  name: string;
+  integrations: AccountIntegration[];
+  contactInfoComplete: boolean;
+};
+
+type AccountRow = { id: string; name: string; contact_info_complete: number };
+
+async function withIntegrations(db: Db, rows: AccountRow[]): Promise<Account[]> {
+  if (rows.length === 0) return [];
+  const integrations = await db
+    .selectFrom('account_integrations')
+    .select(['account_id', 'type', 'status'])
+    .where(
+      'account_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('account_id')
+    .orderBy('type')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    integrations: integrations.filter((i) => i.account_id === row.id).map((i) => ({ type: i.type, status: i.status })),
+    contactInfoComplete: row.contact_info_complete === 1,
+  }));
+}
+
+export async function insertAccount(db: Db, input: { name: string; integrations: string[] }): Promise<Account> {
+  const now = nowIso();
+  const id = newId('a');
+  await db.insertInto('accounts').values({ id, name: input.name, contact_info_complete: 0, created_at: now, updated_at: now }).execute();
+  await db
+    .insertInto('account_integrations')
+    .values(input.integrations.map((type) => ({ account_id: id, type, status: 'enabled' as const, status_reason: null, status_changed_at: now })))
+    .execute();
+  return { id, name: input.name, integrations: input.integrations.map((type) => ({ type, status: 'enabled' })), contactInfoComplete: false };
+}
+
+export async function findAccount(db: Db, id: string): Promise<Account | undefined> {
+  const row = await db.selectFrom('accounts').select(['id', 'name', 'contact_info_complete']).where('id', '=', id).executeTakeFirst();
+  return row ? (await withIntegrations(db, [row]))[0] : undefined;
+}
+
+/**
+ * Accounts by name, keyset-paged. `memberOf` limits them to one user's accounts;
+ * `complete` filters on contact-information completeness.
+ */
+export async function listAccounts(
+  db: Db,
+  options: { limit: number; cursor?: string; complete?: boolean; memberOf?: string },
+): Promise<Page<Account>> {
+  let query = db
+    .selectFrom('accounts')
+    .select(['accounts.id', 'accounts.name', 'accounts.contact_info_complete'])
+    .orderBy('accounts.name')
+    .orderBy('accounts.id')
+    .limit(options.limit + 1);
+  if (options.memberOf) {
+    query = query
+      .innerJoin('memberships', 'memberships.account_id', 'accounts.id')
+      .where('memberships.user_id', '=', options.memberOf);
+  }
+  if (options.complete !== undefined) query = query.where('accounts.contact_info_complete', '=', options.complete ? 1 : 0);
+  const after = decodeCursor(options.cursor);
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([eb('accounts.name', '>', after.key), eb.and([eb('accounts.name', '=', after.key), eb('accounts.id', '>', after.id)])]),
+    );
+  }
+  const rows = await query.execute();
+  return toPage(await withIntegrations(db, rows), options.limit, (a) => ({ key: a.name, id: a.id }));
+}
+
+/**
+ * Takes the account's row lock for the rest of the transaction (PostgreSQL). Invariants over
+ * several rows of one account (it keeps an admin; a sole alert contact stays) are checked under it.
+ * SQLite needs none: its write transactions begin IMMEDIATE and so run one at a time.
+ */
+export async function lockAccount(db: Db, dialect: 'sqlite' | 'postgres', accountId: string): Promise<void> {
+  if (dialect === 'postgres') await sql`select id from accounts where id = ${accountId} for update`.execute(db);
+}
