@@ -60,7 +60,7 @@ export type InvitationEmail = {
 export function invitationEmail(input: InvitationEmail): Omit<OutgoingMail, 'messageId'> {
   const t = translator(input.locale);
   const values = { inviter: input.inviterName, account: input.accountName, role: t(roleMessages[input.role] ?? messages.roleViewer) };
-  const expiresAt = new Intl.DateTimeFormat(input.locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC', timeZoneName: 'short' }).format(
+  const expiresAt = new Intl.DateTimeFormat(input.locale, { dateStyle: 'long', timeStyle: 'long', timeZone: 'UTC' }).format(
     new Date(input.expiresAt),
   );
   const body = layout(

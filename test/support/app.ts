@@ -33,7 +33,7 @@ export async function createTestApp(dialect: Dialect, env: Record<string, string
   const mailer = createMailer({ smtpUrl: catcher.url, from: config.mailFrom });
   const worker = startOutboxWorker({ storage, mailer, log: silentLog, pollMs: 60_000 });
   const catalog = loadCatalog(config.integrationsFile ?? DEFAULT_CATALOG_PATH);
-  const app = await buildApp({ config, storage, mailer, mailboxEnabled: false, catalog, wakeWorker: () => worker.wake() }, { logger: false });
+  const app = await buildApp({ config, storage, mailer, mailboxEnabled: false, catalog, wakeWorker: () => worker.wake() }, { logger: process.env.DBG ? { level: 'error' } : false });
   await app.ready();
   return {
     app,

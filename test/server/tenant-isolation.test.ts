@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, createUser, signInAs, type Client, type TestApp } from '../support/app';
+import { addMember, createAccountWithAdmin, uniqueEmail, type AccountFixture } from '../support/accounts';
+import { DIALECTS } from '../support/storage';
+
+type Caller = 'anonymous' | 'otherAccountAdmin' | 'viewer' | 'editor' | 'admin' | 'operator';
+const CALLERS: Caller[] = ['anonymous', 'otherAccountAdmin', 'viewer', 'editor', 'admin', 'operator'];
+
+type Endpoint = {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** The route as the OpenAPI document names it. */
+  route: string;
+  /** Builds a fresh request against account B (a new target member where the call consumes one). */
+  request(b: AccountFixture): Promise<{ url: string; body?: unknown }>;
+  /** Expected status per caller. */
+  expect: Record<Caller, number>;
+};
+
+const READ = { anonymous: 401, otherAccountAdmin: 404, viewer: 200, editor: 200, admin: 200, operator: 200 };
+const ADMIN_ONLY = (ok: number) => ({ anonymous: 401, otherAccountAdmin: 404, viewer: 403, editor: 403, admin: ok, operator: ok });
+
+/**
+ * Every account endpoint, called by every kind of caller. Other tenants get 404 (never a hint
+ * that the account exists); roles without the permission get 403. Add each new endpoint here:
+ * the last test fails when the API has an account route that this table does not cover.
+ */
+describe.each(DIALECTS)('tenant isolation on %s', (dialect) => {
+  let t: TestApp;
+  let b: AccountFixture;
+  let callers: Record<Exclude<Caller, 'anonymous'>, Client>;
+
+  const freshInvitedMember = async (account: AccountFixture) => {
+    const email = uniqueEmail('target');
+    const response = await account.admin.request('POST', `/api/v1/accounts/${account.id}/users`, { email, role: 'viewer' });
+    return response.json().userId as string;
+  };
+
+  const endpoints: Endpoint[] = [
+    { method: 'GET', route: '/api/v1/accounts/{accountId}', request: async (x) => ({ url: `/api/v1/accounts/${x.id}` }), expect: READ },
+    { method: 'GET', route: '/api/v1/accounts/{accountId}/users', request: async (x) => ({ url: `/api/v1/accounts/${x.id}/users` }), expect: READ },
+    {
+      method: 'POST',
+      route: '/api/v1/accounts/{accountId}/users',
+      request: async (x) => ({ url: `/api/v1/accounts/${x.id}/users`, body: { email: uniqueEmail('new'), role: 'viewer' } }),
+      expect: ADMIN_ONLY(201),
+    },
+    {
+      method: 'PATCH',
+      route: '/api/v1/accounts/{accountId}/users/{userId}',
+      request: async (x) => ({ url: `/api/v1/accounts/${x.id}/users/${await freshInvitedMember(x)}`, body: { role: 'editor' } }),
+      expect: ADMIN_ONLY(200),
+    },
+    {
+      method: 'DELETE',
+      route: '/api/v1/accounts/{accountId}/users/{userId}',
+      request: async (x) => ({ url: `/api/v1/accounts/${x.id}/users/${await freshInvitedMember(x)}` }),
+      expect: ADMIN_ONLY(204),
+    },
+    {
+      method: 'POST',
+      route: '/api/v1/accounts/{accountId}/users/{userId}/invitation',
+      request: async (x) => ({ url: `/api/v1/accounts/${x.id}/users/${await freshInvitedMember(x)}/invitation` }),
+      expect: ADMIN_ONLY(202),
+    },
+  ];
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    await createUser(t, { email: 'ops@liaison.test', isOperator: true });
+    const operator = await signInAs(t, 'ops@liaison.test');
+    const a = await createAccountWithAdmin(t, operator, { name: 'Account A' });
+    b = await createAccountWithAdmin(t, operator, { name: 'Account B' });
+    callers = {
+      otherAccountAdmin: a.admin,
+      viewer: (await addMember(t, b, 'viewer')).client,
+      editor: (await addMember(t, b, 'editor')).client,
+      admin: b.admin,
+      operator,
+    };
+  });
+  afterAll(() => t.close());
+
+  for (const endpoint of endpoints) {
+    for (const caller of CALLERS) {
+      it(`${endpoint.method} ${endpoint.route} as ${caller} → ${endpoint.expect[caller]}`, async () => {
+        const { url, body } = await endpoint.request(b);
+        const response =
+          caller === 'anonymous'
+            ? await t.app.inject({ method: endpoint.method, url, ...(body === undefined ? {} : { payload: body as object }) })
+            : await callers[caller].request(endpoint.method, url, body);
+        expect(response.statusCode, response.body).toBe(endpoint.expect[caller]);
+        if (response.statusCode >= 400) {
+          const code = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found' }[response.statusCode as 401 | 403 | 404];
+          expect(response.json().error.code).toBe(code);
+        }
+      });
+    }
+  }
+
+  it('answers an unknown account exactly like another tenant’s', async () => {
+    for (const endpoint of endpoints) {
+      const { url, body } = await endpoint.request(b);
+      const response = await callers.admin.request(endpoint.method, url.replace(b.id, 'a_doesnotexist0000'), body);
+      expect(response.statusCode).toBe(404);
+      expect(response.json()).toEqual({ error: { code: 'not_found', message: 'Not found.' } });
+    }
+  });
+
+  it('covers every account route of the API', async () => {
+    const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, object> };
+    const routes = Object.entries(document.paths)
+      .filter(([path]) => path.includes('{accountId}'))
+      .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    const covered = endpoints.map((e) => `${e.method} ${e.route}`);
+    expect(routes.sort()).toEqual(covered.sort());
+  });
+});
