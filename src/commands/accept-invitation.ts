@@ -1,4 +1,5 @@
 import { DomainError } from '../domain/errors';
+import { recordAudit } from '../storage/audit-log';
 import { writeTransaction, type Storage } from '../storage/db';
 import { findInvitationByToken, markInvitationUsed } from '../storage/invitations';
 import { createSession } from '../storage/sessions';
@@ -35,6 +36,12 @@ export async function acceptInvitation(
     // Two tabs accepting at once: only the first uses the link.
     if (!(await markInvitationUsed(tx, invitation.id))) throw new DomainError('not_found');
     const updated = passwordHash ? await setNameAndPassword(tx, user.id, input.name!, passwordHash) : user;
+    await recordAudit(tx, {
+      accountId: invitation.accountId,
+      actor: { id: user.id, name: updated.name || user.email },
+      action: 'invitation.accepted',
+      changes: [{ field: 'user', before: null, after: user.email }],
+    });
     const { token, session } = await createSession(tx, user.id);
     return { user: updated, token, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
   });

@@ -2,6 +2,7 @@ import { DomainError } from '../domain/errors';
 import type { IntegrationCatalog } from '../domain/integrations';
 import type { Locale } from '../domain/locales';
 import { insertAccount, type Account } from '../storage/accounts';
+import { recordAudit } from '../storage/audit-log';
 import { writeTransaction, type Storage } from '../storage/db';
 import { inviteUser } from './invite-user';
 
@@ -30,6 +31,15 @@ export async function createAccount(
 
   return writeTransaction(storage, async (tx) => {
     const account = await insertAccount(tx, { name: input.name, integrations: input.integrations });
+    await recordAudit(tx, {
+      accountId: account.id,
+      actor: input.operator,
+      action: 'account.created',
+      changes: [
+        { field: 'name', before: null, after: account.name },
+        { field: 'integrations', before: null, after: input.integrations },
+      ],
+    });
     await inviteUser(tx, {
       accountId: account.id,
       accountName: account.name,

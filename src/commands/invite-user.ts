@@ -3,6 +3,7 @@ import type { Locale } from '../domain/locales';
 import type { Role } from '../domain/roles';
 import { addedToAccountEmail, invitationEmail } from '../mail/templates';
 import type { Db } from '../storage/db';
+import { recordAudit } from '../storage/audit-log';
 import { insertInvitation } from '../storage/invitations';
 import { findMember, insertMembership, type Member } from '../storage/memberships';
 import { enqueueMail } from '../storage/outbox';
@@ -40,6 +41,15 @@ export async function inviteUser(tx: Db, input: InviteInput): Promise<Member> {
     accountName: input.accountName,
     role: input.role,
   };
+  await recordAudit(tx, {
+    accountId: input.accountId,
+    actor: { id: input.inviter.id, name: input.inviter.name },
+    action: hasPassword ? 'user.added' : 'user.invited',
+    changes: [
+      { field: 'user', before: null, after: user.email },
+      { field: 'role', before: null, after: input.role },
+    ],
+  });
   if (hasPassword) {
     await enqueueMail(tx, addedToAccountEmail({ ...mailBase, url: `${input.publicUrl}/accounts/${input.accountId}` }));
   } else {

@@ -13,6 +13,8 @@ import i18nPlugin from './plugins/i18n';
 import metricsPlugin from './plugins/metrics';
 import webPlugin from './plugins/web';
 import accountRoutes from './routes/accounts';
+import auditLogRoutes from './routes/audit-log';
+import contactInfoRoutes from './routes/contact-info';
 import healthRoutes from './routes/health';
 import invitationRoutes from './routes/invitations';
 import mailboxRoutes from './routes/operator/mailbox';
@@ -96,6 +98,8 @@ export async function buildApp(context: AppContext, options: { logger?: boolean 
   await app.register(accountRoutes, { context });
   await app.register(userRoutes, { context });
   await app.register(invitationRoutes, { context });
+  await app.register(contactInfoRoutes, { context });
+  await app.register(auditLogRoutes, { context });
   await app.register(webPlugin);
   return app;
 }

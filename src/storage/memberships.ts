@@ -98,3 +98,15 @@ export async function countAdmins(db: Db, accountId: string): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }
+
+/** Every member with the language of their emails (for alert contacts and routing). */
+export async function listAllMembers(db: Db, accountId: string): Promise<(Member & { locale: string | null })[]> {
+  const rows = await db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select([...memberColumns, 'users.locale'])
+    .where('memberships.account_id', '=', accountId)
+    .orderBy('users.email')
+    .execute();
+  return rows.map((row) => ({ ...toMember(row), locale: row.locale }));
+}

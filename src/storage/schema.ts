@@ -94,7 +94,31 @@ export interface OutboxTable {
   sent_at: string | null;
 }
 
+export interface ContactInfoTable {
+  account_id: string;
+  /** Starts at 1 and grows by one with every write; the ETag of the document. */
+  version: number;
+  /** JSON of the domain's ContactInfo (alert contacts by user id). */
+  document: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  account_id: string;
+  at: string;
+  actor_id: string | null;
+  /** The actor's name at the time, so the log still reads right after renames and removals. */
+  actor_name: string;
+  action: string;
+  /** JSON array of {field, before, after}. */
+  changes: string;
+}
+
 export interface Database {
+  contact_info: ContactInfoTable;
+  audit_log: AuditLogTable;
   accounts: AccountsTable;
   account_integrations: AccountIntegrationsTable;
   memberships: MembershipsTable;

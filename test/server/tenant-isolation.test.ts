@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createUser, signInAs, type Client, type TestApp } from '../support/app';
-import { addMember, createAccountWithAdmin, uniqueEmail, type AccountFixture } from '../support/accounts';
+import { addMember, completeDocument, createAccountWithAdmin, uniqueEmail, type AccountFixture } from '../support/accounts';
 import { DIALECTS } from '../support/storage';
 
 type Caller = 'anonymous' | 'otherAccountAdmin' | 'viewer' | 'editor' | 'admin' | 'operator';
@@ -17,6 +17,7 @@ type Endpoint = {
 };
 
 const READ = { anonymous: 401, otherAccountAdmin: 404, viewer: 200, editor: 200, admin: 200, operator: 200 };
+const WRITERS = (ok: number) => ({ anonymous: 401, otherAccountAdmin: 404, viewer: 403, editor: ok, admin: ok, operator: ok });
 const ADMIN_ONLY = (ok: number) => ({ anonymous: 401, otherAccountAdmin: 404, viewer: 403, editor: 403, admin: ok, operator: ok });
 
 /**
@@ -56,6 +57,20 @@ describe.each(DIALECTS)('tenant isolation on %s', (dialect) => {
       request: async (x) => ({ url: `/api/v1/accounts/${x.id}/users/${await freshInvitedMember(x)}` }),
       expect: ADMIN_ONLY(204),
     },
+    { method: 'GET', route: '/api/v1/accounts/{accountId}/contact-info', request: async (x) => ({ url: `/api/v1/accounts/${x.id}/contact-info` }), expect: READ },
+    {
+      method: 'PUT',
+      route: '/api/v1/accounts/{accountId}/contact-info',
+      request: async (x) => ({ url: `/api/v1/accounts/${x.id}/contact-info`, body: completeDocument(x.adminId) }),
+      expect: WRITERS(200),
+    },
+    {
+      method: 'GET',
+      route: '/api/v1/accounts/{accountId}/contact-info/routes',
+      request: async (x) => ({ url: `/api/v1/accounts/${x.id}/contact-info/routes?category=emergency` }),
+      expect: READ,
+    },
+    { method: 'GET', route: '/api/v1/accounts/{accountId}/audit-log', request: async (x) => ({ url: `/api/v1/accounts/${x.id}/audit-log` }), expect: READ },
     {
       method: 'POST',
       route: '/api/v1/accounts/{accountId}/users/{userId}/invitation',
@@ -70,6 +85,9 @@ describe.each(DIALECTS)('tenant isolation on %s', (dialect) => {
     const operator = await signInAs(t, 'ops@liaison.test');
     const a = await createAccountWithAdmin(t, operator, { name: 'Account A' });
     b = await createAccountWithAdmin(t, operator, { name: 'Account B' });
+    // Complete, so that gated endpoints answer members too (the gate has its own tests).
+    const saved = await b.admin.request('PUT', `/api/v1/accounts/${b.id}/contact-info`, completeDocument(b.adminId));
+    expect(saved.statusCode, saved.body).toBe(200);
     callers = {
       otherAccountAdmin: a.admin,
       viewer: (await addMember(t, b, 'viewer')).client,

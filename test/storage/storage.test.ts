@@ -73,7 +73,7 @@ describe('migrations on PostgreSQL from several processes at once', () => {
     try {
       const results = await Promise.all([1, 2, 3].map(() => migrateToLatest(storage.db, storage.dialect)));
       const applied = results.flatMap((r) => r.results ?? []).filter((r) => r.status === 'Success');
-      expect(applied.map((r) => r.migrationName)).toEqual(['001_foundation', '002_accounts']);
+      expect(applied.map((r) => r.migrationName)).toEqual(['001_foundation', '002_accounts', '003_contact_info']);
     } finally {
       await storage.destroy();
     }

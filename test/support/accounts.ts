@@ -61,3 +61,16 @@ export async function addMember(t: TestApp, account: AccountFixture, role: 'admi
   expect(response.statusCode, response.body).toBe(201);
   return { userId: user.id, email, client: await signInAs(t, email) };
 }
+
+/** A complete contact-information document (merchant-issue contacts included when `merchant`). */
+export function completeDocument(alertUserId: string, options: { merchant?: boolean } = {}) {
+  return {
+    alertContacts: [{ userId: alertUserId }],
+    technicalEmergencyContacts: [{ email: 'oncall@partner.example', name: 'Pager', phone: '+48 22 123 45 67' }],
+    technicalNonEmergencyContacts: [{ email: 'dev@partner.example' }],
+    merchantIssueContacts: options.merchant === false ? null : [{ email: 'merchants@partner.example' }],
+    operationalContactsForPlatform: [{ email: 'ops@partner.example' }],
+    operationalContactForUsers: { email: 'help@brand.example', url: 'https://brand.example/help' },
+    operationalSupport: { alwaysOpen: false, windows: [{ timeZone: 'Europe/Warsaw', days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }] },
+  };
+}

@@ -10,6 +10,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Required on every route under /api/v1/accounts/:accountId. */
     permission?: Permission;
+    /**
+     * False exempts a route from the onboarding gate. Every account route is gated unless it
+     * says so: the account, its contact information and its users (API.md, "The gate").
+     */
+    gate?: boolean;
   }
   interface FastifyRequest {
     /** The account of an account route, once the caller may see it. */
@@ -24,7 +29,8 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/;
 /**
  * Authorization for account resources, in one place: every route with an `:accountId` must
  * name its permission (checked at start), and every request to one is resolved here before
- * its body is read: outsiders get 404, members without the permission 403.
+ * its body is read: outsiders get 404, members without the permission 403, partner users of
+ * an account with incomplete contact information 403 contact_info_required.
  */
 export default fp(
   async function accountScope(app: FastifyInstance, options: { db: Db }) {
@@ -46,6 +52,9 @@ export default fp(
       const role = account ? await findRole(options.db, account.id, request.user.id) : null;
       const decision = account ? decide({ isOperator: request.user.isOperator, role }, permission) : 'not_found';
       if (decision !== 'allow') throw new DomainError(decision);
+      // The onboarding gate: partner users reach nothing else until the contact information is complete.
+      const gated = request.routeOptions.config.gate !== false;
+      if (gated && !request.user.isOperator && !account!.contactInfoComplete) throw new DomainError('contact_info_required');
       request.account = account!;
       request.role = role;
     });

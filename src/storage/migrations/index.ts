@@ -2,6 +2,7 @@ import { Migrator, type Migration, type MigrationProvider, type MigrationResultS
 import type { Db, Dialect } from '../db';
 import { foundation } from './001_foundation';
 import { accounts } from './002_accounts';
+import { contactInfo } from './003_contact_info';
 
 /** Column types that differ between the two dialects. */
 export type ColumnTypes = { timestamp: 'timestamptz' | 'text' };
@@ -12,6 +13,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '001_foundation': foundation(t),
     '002_accounts': accounts(t),
+    '003_contact_info': contactInfo(t),
   };
 }
 

@@ -18,12 +18,12 @@ export default async function userRoutes(app: FastifyInstance, { context }: { co
   const { storage, config } = context;
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['users'];
-  const inviter = (user: { id: string; name: string; email: string }) => ({ id: user.id, name: user.name || user.email });
+  const actor = (user: { id: string; name: string; email: string }) => ({ id: user.id, name: user.name || user.email });
 
   routes.get(
     '/api/v1/accounts/:accountId/users',
     {
-      config: { permission: 'users.read' },
+      config: { permission: 'users.read', gate: false },
       schema: { tags, summary: 'The users of an account', params: accountParams, querystring: pageQuery, response: { 200: membersPage, ...errors } },
     },
     async (request) => listMembers(storage.db, request.account!.id, request.query),
@@ -32,7 +32,7 @@ export default async function userRoutes(app: FastifyInstance, { context }: { co
   routes.post(
     '/api/v1/accounts/:accountId/users',
     {
-      config: { permission: 'users.manage' },
+      config: { permission: 'users.manage', gate: false },
       schema: {
         tags,
         summary: 'Give a person access: an existing user gets the membership, a new one an invitation email',
@@ -50,7 +50,7 @@ export default async function userRoutes(app: FastifyInstance, { context }: { co
           accountId: account.id,
           accountName: account.name,
           locale: request.body.locale ?? request.locale,
-          inviter: inviter(request.user!),
+          inviter: actor(request.user!),
           publicUrl: config.publicUrl,
         });
       });
@@ -62,20 +62,21 @@ export default async function userRoutes(app: FastifyInstance, { context }: { co
   routes.patch(
     '/api/v1/accounts/:accountId/users/:userId',
     {
-      config: { permission: 'users.manage' },
+      config: { permission: 'users.manage', gate: false },
       schema: { tags, summary: "Change a user's role", params: userParams, body: changeRoleBody, response: { 200: member, ...errors } },
     },
-    async (request) => changeRole(storage, { accountId: request.account!.id, userId: request.params.userId, role: request.body.role }),
+    async (request) =>
+      changeRole(storage, { accountId: request.account!.id, userId: request.params.userId, role: request.body.role, actor: actor(request.user!) }),
   );
 
   routes.delete(
     '/api/v1/accounts/:accountId/users/:userId',
     {
-      config: { permission: 'users.manage' },
+      config: { permission: 'users.manage', gate: false },
       schema: { tags, summary: "Remove a user's access to the account", params: userParams, response: { 204: noContent, ...errors } },
     },
     async (request, reply) => {
-      await removeMember(storage, { accountId: request.account!.id, userId: request.params.userId });
+      await removeMember(storage, { accountId: request.account!.id, userId: request.params.userId, actor: actor(request.user!) });
       return reply.status(204).send();
     },
   );
@@ -83,7 +84,7 @@ export default async function userRoutes(app: FastifyInstance, { context }: { co
   routes.post(
     '/api/v1/accounts/:accountId/users/:userId/invitation',
     {
-      config: { permission: 'users.manage' },
+      config: { permission: 'users.manage', gate: false },
       schema: {
         tags,
         summary: 'Send a new invitation link to a user who has not accepted yet (older links stop working)',
@@ -97,7 +98,7 @@ export default async function userRoutes(app: FastifyInstance, { context }: { co
         accountName: request.account!.name,
         userId: request.params.userId,
         locale: request.locale,
-        inviter: inviter(request.user!),
+        inviter: actor(request.user!),
         publicUrl: config.publicUrl,
       });
       context.wakeWorker();

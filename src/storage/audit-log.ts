@@ -1,0 +1,47 @@
+import type { Db } from './db';
+import { newId, nowIso } from './ids';
+import { decodeCursor, toPage, type Page } from './paging';
+
+export type AuditChange = { field: string; before: unknown; after: unknown };
+export type AuditEntry = { id: string; at: string; actor: { id: string | null; name: string }; action: string; changes: AuditChange[] };
+export type Actor = { id: string | null; name: string };
+
+/** Records a change; call it inside the transaction that makes the change. */
+export async function recordAudit(db: Db, input: { accountId: string; actor: Actor; action: string; changes: AuditChange[] }): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      id: newId('l'),
+      account_id: input.accountId,
+      at: nowIso(),
+      actor_id: input.actor.id,
+      actor_name: input.actor.name,
+      action: input.action,
+      changes: JSON.stringify(input.changes),
+    })
+    .execute();
+}
+
+/** Newest first, keyset-paged on (at, id). */
+export async function listAudit(db: Db, accountId: string, options: { limit: number; cursor?: string }): Promise<Page<AuditEntry>> {
+  let query = db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(options.limit + 1);
+  const after = decodeCursor(options.cursor, 'timestamp');
+  if (after) {
+    query = query.where((eb) => eb.or([eb('at', '<', after.key), eb.and([eb('at', '=', after.key), eb('id', '<', after.id)])]));
+  }
+  const rows = await query.execute();
+  const entries = rows.map((row) => ({
+    id: row.id,
+    at: row.at,
+    actor: { id: row.actor_id, name: row.actor_name },
+    action: row.action,
+    changes: JSON.parse(row.changes) as AuditChange[],
+  }));
+  return toPage(entries, options.limit, (e) => ({ key: e.at, id: e.id }));
+}
