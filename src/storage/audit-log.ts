@@ -1,5 +1,5 @@
 import type { Db } from './db';
-import { newId, nowIso } from './ids';
+import { newSortableId, nowIso } from './ids';
 import { decodeCursor, toPage, type Page } from './paging';
 
 export type AuditChange = { field: string; before: unknown; after: unknown };
@@ -11,7 +11,7 @@ export async function recordAudit(db: Db, input: { accountId: string; actor: Act
   await db
     .insertInto('audit_log')
     .values({
-      id: newId('l'),
+      id: newSortableId('l'),
       account_id: input.accountId,
       at: nowIso(),
       actor_id: input.actor.id,
