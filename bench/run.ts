@@ -22,7 +22,7 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'liaison-bench-'));
   const config = loadConfig({ DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, SMTP_URL: 'smtp://127.0.0.1:9', LOG_LEVEL: 'silent' });
   const storage = openStorage(config.databaseUrl);
-  await migrateToLatest(storage.db, storage.dialect);
+  await migrateToLatest(storage);
   await insertUser(storage.db, { email: 'bench@example.com', name: 'Bench', passwordHash: await hashPassword('bench-password-123') });
   const mailer = createMailer({ smtpUrl: config.smtpUrl!, from: config.mailFrom });
   const catalog = loadCatalog(DEFAULT_CATALOG_PATH);

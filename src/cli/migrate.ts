@@ -7,7 +7,7 @@ async function main() {
   const config = loadConfig();
   const storage = openStorage(config.databaseUrl);
   try {
-    const { results = [] } = await migrateToLatest(storage.db, storage.dialect);
+    const { results = [] } = await migrateToLatest(storage);
     for (const result of results) process.stdout.write(`${result.status}: ${result.migrationName}\n`);
     process.stdout.write(results.length === 0 ? 'The database is up to date.\n' : `Applied ${results.length} migration(s).\n`);
   } finally {

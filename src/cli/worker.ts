@@ -14,7 +14,7 @@ async function main() {
   if (!config.smtpUrl) throw new ConfigError('Invalid configuration: SMTP_URL must be set for a standalone worker (the embedded mail catcher lives in the web process)');
   const log = pino({ level: config.logLevel, name: 'worker' });
   const storage = openStorage(config.databaseUrl);
-  await migrateToLatest(storage.db, storage.dialect);
+  await migrateToLatest(storage);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom });
   const worker = startOutboxWorker({ storage, mailer, log });
   log.info({ database: storage.dialect }, 'delivery worker started');

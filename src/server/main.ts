@@ -15,7 +15,7 @@ const SHUTDOWN_GRACE_MS = 10_000;
 async function main() {
   const config = loadConfig();
   const storage = openStorage(config.databaseUrl);
-  await migrateToLatest(storage.db, storage.dialect);
+  await migrateToLatest(storage);
   const firstOperator = await ensureOperator(storage.db, { email: config.adminEmail, password: config.adminPassword });
 
   const catcher = config.smtpUrl ? undefined : await startMailCatcher((mail) => storeCaughtMail(storage.db, mail));

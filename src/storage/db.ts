@@ -12,6 +12,8 @@ export type Db = Kysely<Database>;
 export type Storage = {
   db: Db;
   dialect: Dialect;
+  /** PostgreSQL schema when one was chosen (else the connection's default). */
+  schema?: string;
   close(): Promise<void>;
 };
 
@@ -64,7 +66,7 @@ function openPostgres(url: string, options: StorageOptions): Storage {
   // An idle client's error (e.g. the server restarted) must not crash the process.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', schema: options.schema, close: () => db.destroy() };
 }
 
 /** True when the database answers a trivial query. */

@@ -68,7 +68,7 @@ function hostileDocuments(alertUserId: string, count: number): { name: string; b
     ['operationalSupport.windows.0.end', (d, v) => (d.operationalSupport.windows[0].end = v)],
     ['operationalSupport.alwaysOpen', (d, v) => (d.operationalSupport.alwaysOpen = v)],
     ['unknown top-level key', (d, v) => (d[`x${String(v).slice(0, 10)}`] = v)],
-    ['constructor key', (d, v) => (d.constructor = v)],
+    ['constructor key', (d, v) => Object.assign(d, { constructor: v })],
   ];
   // Values that are wrong wherever they go (the empty string and null are fine for optional fields).
   const wrong = [...HOSTILE_STRINGS.filter((s) => s.trim() !== ''), ...JUNK.filter((j) => j !== null), nested(40)];

@@ -127,7 +127,8 @@ describe.each(DIALECTS)('tenant isolation on %s', (dialect) => {
   it('covers every account route of the API', async () => {
     const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, object> };
     const routes = Object.entries(document.paths)
-      .filter(([path]) => path.includes('{accountId}'))
+      // The public support contact is open to everyone by design (its own test checks what it shows).
+      .filter(([path]) => path.includes('{accountId}') && !path.startsWith('/api/v1/public/'))
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
     const covered = endpoints.map((e) => `${e.method} ${e.route}`);
     expect(routes.sort()).toEqual(covered.sort());

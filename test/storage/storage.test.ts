@@ -16,7 +16,7 @@ describe.each(DIALECTS)('storage on %s', (dialect) => {
 
   it('is reachable and migrations are idempotent', async () => {
     expect(await isReachable(storage.db)).toBe(true);
-    const again = await migrateToLatest(storage.db, storage.dialect);
+    const again = await migrateToLatest(storage);
     expect(again.results).toEqual([]);
   });
 
@@ -71,7 +71,7 @@ describe('migrations on PostgreSQL from several processes at once', () => {
   it('run once even when started concurrently', async () => {
     const storage = await createTestStorage('postgres', { migrate: false });
     try {
-      const results = await Promise.all([1, 2, 3].map(() => migrateToLatest(storage.db, storage.dialect)));
+      const results = await Promise.all([1, 2, 3].map(() => migrateToLatest(storage)));
       const applied = results.flatMap((r) => r.results ?? []).filter((r) => r.status === 'Success');
       expect(applied.map((r) => r.migrationName)).toEqual(['001_foundation', '002_accounts', '003_contact_info']);
     } finally {

@@ -23,7 +23,7 @@ export async function createTestStorage(dialect: Dialect, options: { migrate?: b
     const dir = mkdtempSync(join(tmpdir(), 'liaison-test-'));
     const databaseUrl = `sqlite:${join(dir, 'liaison.db')}`;
     const storage = openStorage(databaseUrl);
-    if (migrate) await migrateToLatest(storage.db, storage.dialect);
+    if (migrate) await migrateToLatest(storage);
     return {
       ...storage,
       databaseUrl,
@@ -39,7 +39,7 @@ export async function createTestStorage(dialect: Dialect, options: { migrate?: b
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const storage = openStorage(TEST_DATABASE_URL, { schema, poolSize: 5 });
-  if (migrate) await migrateToLatest(storage.db, storage.dialect);
+  if (migrate) await migrateToLatest(storage);
   return {
     ...storage,
     databaseUrl: TEST_DATABASE_URL,

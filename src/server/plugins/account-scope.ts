@@ -38,7 +38,7 @@ export default fp(
     app.decorateRequest('role', null);
 
     app.addHook('onRoute', (route) => {
-      if (route.url.includes(':accountId') && !route.config?.permission) {
+      if (route.url.includes(':accountId') && route.config?.access !== 'public' && !route.config?.permission) {
         throw new Error(`Route ${route.method} ${route.url} has no permission: every account route must name one`);
       }
     });

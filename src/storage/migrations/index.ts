@@ -1,5 +1,5 @@
-import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
-import type { Db, Dialect } from '../db';
+import { Migrator, sql, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import type { Dialect, Storage } from '../db';
 import { foundation } from './001_foundation';
 import { accounts } from './002_accounts';
 import { contactInfo } from './003_contact_info';
@@ -25,8 +25,12 @@ class StaticProvider implements MigrationProvider {
 }
 
 /** Brings the schema up to date; throws the first failure. Safe to run from several processes. */
-export async function migrateToLatest(db: Db, dialect: Dialect): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: new StaticProvider(dialect) });
+export async function migrateToLatest(storage: Storage): Promise<MigrationResultSet> {
+  const { db, dialect } = storage;
+  // Kysely looks its bookkeeping tables up across all schemas: name ours, or another schema's would do.
+  const schema =
+    dialect === 'postgres' ? (storage.schema ?? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema) : undefined;
+  const migrator = new Migrator({ db, provider: new StaticProvider(dialect), ...(schema ? { migrationTableSchema: schema } : {}) });
   const result = await migrator.migrateToLatest();
   if (result.error) throw result.error;
   return result;

@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { loadContactInfo } from '../../../commands/contact-info';
+import { errorResponse } from '../../../contract/errors';
+import { DAYS } from '../../../domain/contact-info';
+import { DomainError } from '../../../domain/errors';
+import { supportStatus } from '../../../domain/support-hours';
+import { findAccount } from '../../../storage/accounts';
+import type { AppContext } from '../../context';
+
+const supportContact = z.object({
+  email: z.string(),
+  phone: z.string().optional(),
+  url: z.string().optional(),
+  operationalSupport: z.object({
+    alwaysOpen: z.boolean(),
+    windows: z.array(z.object({ timeZone: z.string(), days: z.array(z.enum(DAYS)), start: z.string(), end: z.string() })),
+  }),
+  openNow: z.boolean(),
+  nextChangeAt: z.string().nullable(),
+});
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * What end users of the platform may see of a partner: its user-facing support contact and
+ * hours. Hot and cacheable; nothing else of the account ever appears here.
+ */
+export default async function publicRoutes(app: FastifyInstance, { context }: { context: AppContext }) {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/v1/public/accounts/:accountId/support-contact',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['public'],
+        summary: "A partner's support contact for end users, with its hours and whether it is open now",
+        params: z.strictObject({ accountId: z.string().max(64) }),
+        response: { 200: supportContact, 304: z.undefined(), 404: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const account = ID.test(request.params.accountId) ? await findAccount(context.storage.db, request.params.accountId) : undefined;
+      if (!account?.contactInfoComplete) throw new DomainError('not_found');
+      const { info } = await loadContactInfo(context.storage.db, context.catalog, account);
+      const contact = info.operationalContactForUsers;
+      const support = info.operationalSupport;
+      if (!contact || !support) throw new DomainError('not_found');
+      const body = {
+        email: contact.email,
+        ...(contact.phone ? { phone: contact.phone } : {}),
+        ...(contact.url ? { url: contact.url } : {}),
+        operationalSupport: support,
+        ...supportStatus(support),
+      };
+      const etag = `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
+      reply.header('cache-control', 'public, max-age=60').header('etag', etag).header('vary', 'accept-language');
+      if (request.headers['if-none-match'] === etag) return reply.status(304).send();
+      return body;
+    },
+  );
+}
