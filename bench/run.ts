@@ -9,7 +9,9 @@ import { DEFAULT_CATALOG_PATH, loadCatalog } from '../src/server/catalog';
 import { loadConfig } from '../src/server/config';
 import { openStorage } from '../src/storage/db';
 import { migrateToLatest } from '../src/storage/migrations';
-import { insertUser } from '../src/storage/users';
+import { insertAccount } from '../src/storage/accounts';
+import { insertMembership } from '../src/storage/memberships';
+import { findCredentials, insertUser } from '../src/storage/users';
 
 /**
  * `npm run bench`: load on 127.0.0.1 only, each case bounded in time. The baseline (`/healthz`,
@@ -36,9 +38,29 @@ async function main() {
   });
   const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 
+  // A complete account, so the public support contact (the hot endpoint) answers 200.
+  const user = await findCredentials(storage.db, 'bench@example.com');
+  const account = await insertAccount(storage.db, { name: 'Bench Partner', integrations: ['ordering_redirect'] });
+  await insertMembership(storage.db, { accountId: account.id, userId: user!.user.id, role: 'admin' });
+  const saved = await fetch(`${address}/api/v1/accounts/${account.id}/contact-info`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': (await signIn.json()).csrfToken },
+    body: JSON.stringify({
+      alertContacts: [{ userId: user!.user.id }],
+      technicalEmergencyContacts: [{ email: 'oncall@partner.example' }],
+      technicalNonEmergencyContacts: [{ email: 'dev@partner.example' }],
+      operationalContactsForPlatform: [{ email: 'ops@partner.example' }],
+      operationalContactForUsers: { email: 'help@brand.example', url: 'https://brand.example/help' },
+      operationalSupport: { alwaysOpen: false, windows: [{ timeZone: 'Europe/Warsaw', days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }] },
+    }),
+  });
+  if (saved.status !== 200) throw new Error(`could not prepare the account: ${saved.status} ${await saved.text()}`);
+
   const cases = [
     { name: 'baseline: GET /healthz', path: '/healthz', headers: {} },
     { name: 'GET /api/v1/session (cookie → session + user lookups)', path: '/api/v1/session', headers: { cookie } },
+    { name: 'GET public support contact (account + document + openNow)', path: `/api/v1/public/accounts/${account.id}/support-contact`, headers: {} },
+    { name: 'GET contact-info (signed in, with authorization)', path: `/api/v1/accounts/${account.id}/contact-info`, headers: { cookie } },
   ];
   const results = [];
   for (const c of cases) {
