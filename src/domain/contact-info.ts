@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { Temporal } from 'temporal-polyfill';
 import { requiredFields, type ContactField } from './contact-fields';
 import type { ErrorDetail } from './errors';
 import { isSupportedLocale } from './locales';
@@ -297,9 +298,14 @@ function supportWindow(value: unknown, path: string, problems: Problems): Suppor
   checkKeys(value, ['timeZone', 'days', 'start', 'end'], path, problems);
 
   const timeZone = value.timeZone;
-  if (timeZone === undefined || timeZone === '') problems.push({ path: join(path, 'timeZone'), code: 'required' });
-  else if (typeof timeZone !== 'string' || timeZone.length > LIMITS.timeZone || !isValidTimeZone(timeZone)) {
+  let zone: string | undefined;
+  if (timeZone === undefined || timeZone === null || timeZone === '') problems.push({ path: join(path, 'timeZone'), code: 'required' });
+  else if (typeof timeZone !== 'string') problems.push({ path: join(path, 'timeZone'), code: 'invalid_type' });
+  else if (timeZone.length > LIMITS.timeZone || !isValidTimeZone(timeZone)) {
     problems.push({ path: join(path, 'timeZone'), code: 'invalid_time_zone' });
+  } else {
+    // Zone names match case-insensitively: store the name's own spelling (europe/warsaw → Europe/Warsaw).
+    zone = new Temporal.ZonedDateTime(0n, timeZone).timeZoneId;
   }
 
   const days: Day[] = [];
@@ -315,18 +321,25 @@ function supportWindow(value: unknown, path: string, problems: Problems): Suppor
     });
   }
 
-  const start = typeof value.start === 'string' ? minutesOf(value.start, false) : undefined;
-  const end = typeof value.end === 'string' ? minutesOf(value.end, true) : undefined;
-  if (value.start === undefined || value.start === '') problems.push({ path: join(path, 'start'), code: 'required' });
-  else if (start === undefined) problems.push({ path: join(path, 'start'), code: 'invalid_time' });
-  if (value.end === undefined || value.end === '') problems.push({ path: join(path, 'end'), code: 'required' });
-  else if (end === undefined) problems.push({ path: join(path, 'end'), code: 'invalid_time' });
+  const timeAt = (key: 'start' | 'end'): number | undefined => {
+    const raw = value[key];
+    if (raw === undefined || raw === null || raw === '') problems.push({ path: join(path, key), code: 'required' });
+    else if (typeof raw !== 'string') problems.push({ path: join(path, key), code: 'invalid_type' });
+    else {
+      const minutes = minutesOf(raw, key === 'end');
+      if (minutes === undefined) problems.push({ path: join(path, key), code: 'invalid_time' });
+      return minutes;
+    }
+    return undefined;
+  };
+  const start = timeAt('start');
+  const end = timeAt('end');
   if (start !== undefined && end !== undefined && start >= end) problems.push({ path: join(path, 'end'), code: 'invalid_window' });
 
   if (problems.length > before) return undefined;
   // Days in week order, so equal windows compare equal.
   const ordered = DAYS.filter((d) => days.includes(d));
-  return { timeZone: timeZone as string, days: ordered, start: value.start as string, end: value.end as string };
+  return { timeZone: zone!, days: ordered, start: value.start as string, end: value.end as string };
 }
 
 function operationalSupport(value: unknown, problems: Problems): OperationalSupport | null | undefined {

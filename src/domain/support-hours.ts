@@ -71,9 +71,9 @@ export function supportStatus(support: OperationalSupport | null, at: Date | str
   const intervals = intervalsAround(support, now);
   const current = intervals.find((i) => i.start <= ms && ms < i.end);
   if (current) {
-    // Open for more than the 8 days we look at (every day 00:00–24:00) means always open.
-    const lastOfWeek = intervals.at(-1)!;
-    if (current === lastOfWeek && current.start <= ms - 7 * 86_400_000) return { openNow: true, nextChangeAt: null };
+    // Open without a break for a week before and a week after now (every day 00:00–24:00) means
+    // always open, even when windows in other zones add occurrences past the edge we look at.
+    if (current.start <= ms - 7 * 86_400_000 && current.end >= ms + 7 * 86_400_000) return { openNow: true, nextChangeAt: null };
     return { openNow: true, nextChangeAt: new Date(current.end).toISOString() };
   }
   const next = intervals.find((i) => i.start > ms);
@@ -99,15 +99,19 @@ export function weekCoverage(
     const date = monday.add({ days: index });
     const dayStart = date.toZonedDateTime({ timeZone: viewerTimeZone }).epochMilliseconds;
     const dayEnd = date.add({ days: 1 }).toZonedDateTime({ timeZone: viewerTimeZone }).epochMilliseconds;
-    const length = dayEnd - dayStart;
+    // Spans in the viewer's wall-clock minutes, so a strip labelled by hours reads right even
+    // on a 23- or 25-hour day (the repeated autumn hour is drawn once).
+    const wallClock = (ms: number) => {
+      if (ms >= dayEnd) return 1440;
+      const time = Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(viewerTimeZone);
+      return time.hour * 60 + time.minute;
+    };
     const spans = always
       ? [{ from: 0, to: 1440 }]
       : intervals
           .filter((i) => i.end > dayStart && i.start < dayEnd)
-          .map((i) => ({
-            from: Math.round(((Math.max(i.start, dayStart) - dayStart) / length) * 1440),
-            to: Math.round(((Math.min(i.end, dayEnd) - dayStart) / length) * 1440),
-          }));
+          .map((i) => ({ from: wallClock(Math.max(i.start, dayStart)), to: wallClock(Math.min(i.end, dayEnd)) }))
+          .filter((span) => span.to > span.from);
     return { day, date: date.toString(), spans };
   });
 }
