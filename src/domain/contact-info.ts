@@ -400,6 +400,13 @@ export function validateContactInfo(input: unknown, context: ValidationContext):
   const forUsers = userFacingContact(input.operationalContactForUsers, problems);
   const support = operationalSupport(input.operationalSupport, problems);
 
+  // Once complete, never incomplete again: a required field left empty is reported with the rest.
+  if (context.current && missingFields(context.current, context.hasMerchantIssueContacts).length === 0) {
+    for (const field of requiredFields(context.hasMerchantIssueContacts)) {
+      if (isEmptyField(field, input[field])) problems.push({ path: field, code: 'required' });
+    }
+  }
+
   if (problems.length > 0) return { ok: false, details: problems };
   const value: ContactInfo = {
     alertContacts: alerts!,
@@ -410,13 +417,16 @@ export function validateContactInfo(input: unknown, context: ValidationContext):
     operationalContactForUsers: forUsers ?? null,
     operationalSupport: support ?? null,
   };
-
-  // Once complete, never incomplete again.
-  if (context.current && missingFields(context.current, context.hasMerchantIssueContacts).length === 0) {
-    const emptied = missingFields(value, context.hasMerchantIssueContacts);
-    if (emptied.length > 0) return { ok: false, details: emptied.map((field) => ({ path: field, code: 'required' })) };
-  }
   return { ok: true, value };
+}
+
+/** Whether a field of an incoming document holds nothing at all (as opposed to something invalid). */
+function isEmptyField(field: ContactField, value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (field === 'operationalSupport') {
+    return isObject(value) && value.alwaysOpen !== true && Array.isArray(value.windows ?? []) && ((value.windows as unknown[] | undefined) ?? []).length === 0;
+  }
+  return Array.isArray(value) && value.length === 0;
 }
 
 /** Field-by-field differences, for the audit log (compare with `emptyContactInfo` before a first save). */

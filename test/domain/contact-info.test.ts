@@ -657,10 +657,14 @@ describe('validateContactInfo: alert contacts', () => {
         [{ userId: 'u_1' }],
         [{ userId: 'u_1' }, { userId: 'u_3' }],
         [{ userId: 'u_2' }, { userId: 'u_1' }],
-        [],
       ]) {
         expect(problems({ ...base, alertContacts }, sandbox(current))).toEqual([{ path: 'alertContacts', code: 'production_only' }]);
       }
+      // Emptying them is both: a change outside Production, and a required field emptied.
+      expect(problems({ ...base, alertContacts: [] }, sandbox(current))).toEqual([
+        { path: 'alertContacts', code: 'production_only' },
+        { path: 'alertContacts', code: 'required' },
+      ]);
     });
 
     it('saves the other fields with env sandbox when alert contacts are unchanged', () => {
@@ -1113,5 +1117,22 @@ describe('changedFields', () => {
     expect(changedFields(emptyContactInfo(true), { ...emptyContactInfo(true), merchantIssueContacts: [{ email: 'm@partner.example' }] })).toEqual([
       { field: 'merchantIssueContacts', before: [], after: [{ email: 'm@partner.example' }] },
     ]);
+  });
+});
+
+describe('required reported with the other problems', () => {
+  it('lists emptied required fields beside invalid entries in one answer', () => {
+    const current = completeInfo(false);
+    const result = validateContactInfo(
+      { ...completeInput(), technicalNonEmergencyContacts: [], technicalEmergencyContacts: [{ email: 'broken' }] },
+      context({ current }),
+    );
+    expect(result).toEqual({
+      ok: false,
+      details: [
+        { path: 'technicalEmergencyContacts.0.email', code: 'invalid_email' },
+        { path: 'technicalNonEmergencyContacts', code: 'required' },
+      ],
+    });
   });
 });
