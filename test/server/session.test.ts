@@ -73,6 +73,21 @@ describe.each(DIALECTS)('sessions on %s', (dialect) => {
     expect((await client.request('GET', '/api/v1/session')).statusCode).toBe(200);
   });
 
+  it('remembers the language on the user', async () => {
+    const client = await signInAs(t, 'ana@partner.example');
+    const changed = await client.request('PATCH', '/api/v1/session', { locale: 'en' });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json().user.locale).toBe('en');
+    expect((await client.request('GET', '/api/v1/session')).json().user.locale).toBe('en');
+    const bad = await client.request('PATCH', '/api/v1/session', { locale: 'xx' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0]).toMatchObject({ path: 'locale', code: 'invalid_value' });
+    const noCsrf = await client.request('PATCH', '/api/v1/session', { locale: null }, { 'x-csrf-token': '' });
+    expect(noCsrf.statusCode).toBe(403);
+    const reset = await client.request('PATCH', '/api/v1/session', { locale: null });
+    expect(reset.json().user.locale).toBeNull();
+  });
+
   it('signs out by revoking the session in the database', async () => {
     const client = await signInAs(t, 'ana@partner.example');
     const response = await client.request('DELETE', '/api/v1/session');

@@ -2,11 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { signIn } from '../../../commands/sign-in';
 import { errorResponse } from '../../../contract/errors';
-import { sessionResponse, signInBody, type SessionResponse } from '../../../contract/session';
+import { sessionResponse, signInBody, updateSessionBody, type SessionResponse } from '../../../contract/session';
 import type { Db } from '../../../storage/db';
 import { listMembershipsOfUser } from '../../../storage/memberships';
 import { deleteSession } from '../../../storage/sessions';
-import type { User } from '../../../storage/users';
+import { setLocale, type User } from '../../../storage/users';
 import { clearSessionCookie, setSessionCookie } from '../../plugins/auth';
 
 export async function presentSession(db: Db, user: User, csrfToken: string): Promise<SessionResponse> {
@@ -45,6 +45,22 @@ export default async function sessionRoutes(app: FastifyInstance, options: { db:
     '/api/v1/session',
     { schema: { tags, summary: 'The signed-in user', response: { 200: sessionResponse, 401: errorResponse } } },
     async (request) => presentSession(db, request.user!, request.session!.csrfToken),
+  );
+
+  routes.patch(
+    '/api/v1/session',
+    {
+      schema: {
+        tags,
+        summary: "Change the signed-in user's preferences (language: null follows the browser)",
+        body: updateSessionBody,
+        response: { 200: sessionResponse, 400: errorResponse, 401: errorResponse, 403: errorResponse },
+      },
+    },
+    async (request) => {
+      await setLocale(db, request.user!.id, request.body.locale);
+      return presentSession(db, { ...request.user!, locale: request.body.locale }, request.session!.csrfToken);
+    },
   );
 
   routes.delete(
