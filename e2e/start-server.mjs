@@ -18,7 +18,7 @@ const child = spawn('npx', ['tsx', 'src/server/main.ts'], {
     PORT: '3100',
     HOST: '127.0.0.1',
     DATABASE_URL: 'sqlite:test-results/e2e-data/liaison.db',
-    PUBLIC_URL: 'http://localhost:3100',
+    PUBLIC_URL: 'http://127.0.0.1:3100',
     LIAISON_ADMIN_EMAIL: 'operator@liaison.test',
     LIAISON_ADMIN_PASSWORD: 'correct-horse-battery-staple',
     LIAISON_WORKER: 'embedded',

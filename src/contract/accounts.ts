@@ -60,6 +60,7 @@ export const changeRoleBody = z.strictObject({ role: z.enum(ROLES) });
 export const invitationParams = z.strictObject({ token: z.string().min(1).max(100) });
 export const invitationInfo = z.object({
   email: z.string(),
+  accountId: z.string(),
   accountName: z.string(),
   /** True when the person already has a password: the page asks only for it. */
   existingUser: z.boolean(),

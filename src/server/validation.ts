@@ -12,8 +12,9 @@ export function detailsFromZod(issues: readonly z.core.$ZodIssue[], prefix: stri
       case 'too_big':
         return [{ path, code: issue.origin === 'array' ? 'too_many' : 'too_long', params: { max: Number(issue.maximum) } }];
       case 'too_small':
+        // An empty string or list where one is needed is simply missing.
         return [
-          issue.origin === 'string' && Number(issue.minimum) === 1
+          (issue.origin === 'string' || issue.origin === 'array') && Number(issue.minimum) === 1
             ? { path, code: 'required' }
             : { path, code: 'too_short', params: { min: Number(issue.minimum) } },
         ];

@@ -4,9 +4,10 @@ import { AppShell } from './components/AppShell';
 import { RequireSession } from './components/RequireSession';
 import { sectionRoutes } from './components/SectionNav';
 import { HomePage } from './pages/HomePage';
+import { InvitationPage } from './pages/InvitationPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundContent, NotFoundPage } from './pages/NotFoundPage';
-import { OperatorIndex } from './pages/operator/OperatorIndex';
+import { OperatorAccountPage } from './pages/operator/OperatorAccountPage';
 import { OperatorLayout } from './pages/operator/OperatorLayout';
 import { OPERATOR_SECTIONS } from './pages/operator/sections';
 import { PortalLayout } from './pages/portal/PortalLayout';
@@ -27,6 +28,7 @@ function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/invite/:token" element={<InvitationPage />} />
       <Route
         element={
           <RequireSession>
@@ -40,8 +42,8 @@ function AppRoutes() {
           <Route path="*" element={<NotFoundContent />} />
         </Route>
         <Route path="operator" element={<OperatorLayout />}>
-          <Route index element={<OperatorIndex />} />
           {sectionRoutes(OPERATOR_SECTIONS)}
+          <Route path="accounts/:accountId" element={<OperatorAccountPage />} />
           <Route path="*" element={<NotFoundContent />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

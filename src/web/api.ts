@@ -57,7 +57,7 @@ export function setApiLocale(locale: string): void {
   uiLocale = locale;
 }
 
-/** Called when a request (other than the session endpoint itself) answers 401. */
+/** Called when a request (other than the session endpoint itself) answers 401 `unauthenticated`. */
 export function setUnauthenticatedHandler(handler: (() => void) | null): void {
   onUnauthenticated = handler;
 }
@@ -117,7 +117,9 @@ export async function api<T = unknown>(path: string, options: ApiOptions = {}): 
 
   if (!response.ok) {
     const error = await toApiError(response);
-    if (error.status === 401 && !path.startsWith('/api/v1/session')) onUnauthenticated?.();
+    // Only "no session" ends the session: a wrong password (invalid_credentials, e.g. when an
+    // existing user confirms an invitation) is the form's business.
+    if (error.status === 401 && error.code === 'unauthenticated' && !path.startsWith('/api/v1/session')) onUnauthenticated?.();
     throw error;
   }
   if (response.status === 204) return undefined as T;

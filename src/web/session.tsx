@@ -1,28 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from './api';
 import { useLocale } from './i18n/LocaleProvider';
+import type { Session } from './types';
 
-export type Role = 'admin' | 'editor' | 'viewer';
-
-export interface Membership {
-  accountId: string;
-  accountName: string;
-  role: Role | string;
-}
-
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string | null;
-  locale: string | null;
-}
-
-export interface Session {
-  user: SessionUser;
-  isOperator: boolean;
-  memberships: Membership[];
-  csrfToken: string;
-}
+export type { Membership, Role, Session, SessionUser } from './types';
 
 export type SessionState =
   | { status: 'loading' }
@@ -37,8 +18,10 @@ interface SessionContextValue {
   signIn: (email: string, password: string) => Promise<Session>;
   /** DELETE /api/v1/session; the local session is cleared even if the server call fails. */
   signOut: () => Promise<void>;
-  /** GET /api/v1/session again (after an invitation is accepted, a membership changes…). */
+  /** GET /api/v1/session again (after a membership changes…). */
   reload: () => Promise<void>;
+  /** Takes a session the server just opened another way (accepting an invitation answers with one). */
+  adopt: (session: Session) => void;
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null);
@@ -101,7 +84,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [clear]);
 
-  const value = useMemo(() => ({ state, signIn, signOut, reload }), [state, signIn, signOut, reload]);
+  const value = useMemo(() => ({ state, signIn, signOut, reload, adopt: accept }), [state, signIn, signOut, reload, accept]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -1,6 +1,6 @@
 import { Fragment, useId, type ReactNode } from 'react';
 import { useIntl, type MessageDescriptor } from 'react-intl';
-import { Route } from 'react-router';
+import { Route, useMatch } from 'react-router';
 import { EnvNavLink } from '../environment';
 
 /**
@@ -15,6 +15,8 @@ export interface Section {
   path?: string;
   element?: ReactNode;
   children?: Section[];
+  /** Pages below the frame's base that also count as this entry (e.g. `accounts/*` for "Accounts"). */
+  alsoActiveOn?: string;
 }
 
 function joinPath(base: string, path: string): string {
@@ -30,13 +32,26 @@ function NavItems({ base, sections }: { base: string; sections: readonly Section
           <NavGroup key={section.key} base={base} section={section} />
         ) : (
           <li key={section.key}>
-            <EnvNavLink className="section-nav-link" to={joinPath(base, section.path ?? '')} end={!section.path}>
-              {intl.formatMessage(section.label)}
-            </EnvNavLink>
+            <NavEntry base={base} section={section} />
           </li>
         ),
       )}
     </ul>
+  );
+}
+
+function NavEntry({ base, section }: { base: string; section: Section }) {
+  const intl = useIntl();
+  // A pattern that matches nothing keeps the hook call unconditional.
+  const related = useMatch(section.alsoActiveOn ? joinPath(base, section.alsoActiveOn) : '/\0');
+  return (
+    <EnvNavLink
+      className={({ isActive }) => `section-nav-link${isActive || related ? ' active' : ''}`}
+      to={joinPath(base, section.path ?? '')}
+      end={!section.path}
+    >
+      {intl.formatMessage(section.label)}
+    </EnvNavLink>
   );
 }
 

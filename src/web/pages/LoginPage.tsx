@@ -4,7 +4,7 @@ import { Button, Form } from 'react-aria-components';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../components/DocumentTitle';
 import { ErrorAlert, Loading, errorText } from '../components/Feedback';
-import { LanguagePicker } from '../components/LanguagePicker';
+import { PublicLayout } from '../components/PublicLayout';
 import { TextField } from '../components/TextField';
 import { homePath, safeNextPath, useSession } from '../session';
 
@@ -58,67 +58,56 @@ export function LoginPage() {
   }
 
   return (
-    <div className="login-layout">
-      <header className="login-header">
-        <span className="brand">
-          <span className="brand-mark" aria-hidden="true" />
-          <FormattedMessage id="app.name" defaultMessage="Liaison" />
-        </span>
-        <LanguagePicker />
-      </header>
-      <main className="login-main" id="main">
-        <div className="login-card">
-          <h1 className="login-title">
-            <FormattedMessage id="login.heading" defaultMessage="Sign in to Liaison" />
-          </h1>
-          <p className="login-intro">
-            <FormattedMessage id="login.intro" defaultMessage="The partner portal for your integration's contacts and notifications." />
-          </p>
-          {state.status === 'signedOut' && state.reason === 'expired' && !formError ? (
-            <p className="alert alert-info" role="status">
-              <FormattedMessage id="login.expired" defaultMessage="Your session has ended. Sign in again to continue." />
-            </p>
-          ) : null}
-          {state.status === 'loading' ? <Loading /> : null}
-          <Form className="login-form" validationBehavior="aria" onSubmit={(event) => void onSubmit(event)}>
-            <TextField
-              label={intl.formatMessage({ id: 'login.email', defaultMessage: 'Email' })}
-              name="email"
-              type="email"
-              autoComplete="username"
-              isRequired
-              autoFocus
-              value={email}
-              onChange={(value) => {
-                setEmail(value);
-                if (fieldErrors.email) setFieldErrors((e) => ({ ...e, email: undefined }));
-              }}
-              error={fieldErrors.email}
-              inputRef={emailRef}
-            />
-            <TextField
-              label={intl.formatMessage({ id: 'login.password', defaultMessage: 'Password' })}
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              isRequired
-              value={password}
-              onChange={(value) => {
-                setPassword(value);
-                if (fieldErrors.password) setFieldErrors((e) => ({ ...e, password: undefined }));
-              }}
-              error={fieldErrors.password}
-              inputRef={passwordRef}
-            />
-            {formError ? <ErrorAlert>{formError}</ErrorAlert> : null}
-            {/* No isPending here: the page goes away on success, and React Aria would leave an
-                announcement pointing at the vanished button (axe: role-img-alt). */}
-            <Button className={`button button-primary button-block${pending ? ' is-busy' : ''}`} type="submit">
-              {intl.formatMessage({ id: 'login.submit', defaultMessage: 'Sign in' })}
-            </Button>
-          </Form>
-        </div>
-      </main>
-    </div>
+    <PublicLayout>
+      <h1 className="login-title">
+        <FormattedMessage id="login.heading" defaultMessage="Sign in to Liaison" />
+      </h1>
+      <p className="login-intro">
+        <FormattedMessage id="login.intro" defaultMessage="The partner portal for your integration's contacts and notifications." />
+      </p>
+      {state.status === 'signedOut' && state.reason === 'expired' && !formError ? (
+        <p className="alert alert-info" role="status">
+          <FormattedMessage id="login.expired" defaultMessage="Your session has ended. Sign in again to continue." />
+        </p>
+      ) : null}
+      {state.status === 'loading' ? <Loading /> : null}
+      <Form className="login-form" validationBehavior="aria" onSubmit={(event) => void onSubmit(event)}>
+        <TextField
+          label={intl.formatMessage({ id: 'login.email', defaultMessage: 'Email' })}
+          name="email"
+          type="email"
+          autoComplete="username"
+          isRequired
+          autoFocus
+          value={email}
+          onChange={(value) => {
+            setEmail(value);
+            if (fieldErrors.email) setFieldErrors((e) => ({ ...e, email: undefined }));
+          }}
+          error={fieldErrors.email}
+          inputRef={emailRef}
+        />
+        <TextField
+          label={intl.formatMessage({ id: 'login.password', defaultMessage: 'Password' })}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          isRequired
+          value={password}
+          onChange={(value) => {
+            setPassword(value);
+            if (fieldErrors.password) setFieldErrors((e) => ({ ...e, password: undefined }));
+          }}
+          error={fieldErrors.password}
+          inputRef={passwordRef}
+        />
+        {formError ? <ErrorAlert>{formError}</ErrorAlert> : null}
+        {/* No isPending here: the page goes away on success, and React Aria would leave an
+            announcement pointing at the vanished button (axe: role-img-alt). */}
+        <Button className={`button button-primary button-block${pending ? ' is-busy' : ''}`} type="submit">
+          {intl.formatMessage({ id: 'login.submit', defaultMessage: 'Sign in' })}
+        </Button>
+      </Form>
+    </PublicLayout>
   );
 }

@@ -25,7 +25,13 @@ export default async function invitationRoutes(app: FastifyInstance, { context }
     async (request) => {
       const { invitation, user, hasPassword } = await findOpenInvitation(storage, request.params.token);
       const account = await findAccount(storage.db, invitation.accountId);
-      return { email: user.email, accountName: account?.name ?? '', existingUser: hasPassword, expiresAt: invitation.expiresAt };
+      return {
+        email: user.email,
+        accountId: invitation.accountId,
+        accountName: account?.name ?? '',
+        existingUser: hasPassword,
+        expiresAt: invitation.expiresAt,
+      };
     },
   );
 

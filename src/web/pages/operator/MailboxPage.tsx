@@ -4,21 +4,7 @@ import { Button, ListBox, ListBoxItem, Text, type Selection } from 'react-aria-c
 import { api, query } from '../../api';
 import { useDocumentTitle } from '../../components/DocumentTitle';
 import { ErrorAlert, Loading } from '../../components/Feedback';
-
-export interface MailboxMessage {
-  id: string;
-  from: string;
-  to: string[];
-  subject: string;
-  text: string;
-  html: string | null;
-  receivedAt: string;
-}
-
-interface MailboxList {
-  items: MailboxMessage[];
-  nextCursor: string | null;
-}
+import type { MailboxMessage, MailboxPage as MailboxList } from '../../types';
 
 const PAGE_SIZE = 50;
 

@@ -1,13 +1,15 @@
 import { defineMessages } from 'react-intl';
 import type { Section } from '../../components/SectionNav';
+import { AccountsPage } from './AccountsPage';
 import { MailboxPage } from './MailboxPage';
 
 const labels = defineMessages({
+  accounts: { id: 'operator.nav.accounts', defaultMessage: 'Accounts' },
   mailbox: { id: 'operator.nav.mailbox', defaultMessage: 'Mailbox' },
 });
 
-/**
- * The operator console's pages, in navigation order ("Accounts" is added before "Mailbox"
- * by a later issue, and then becomes the console's index page).
- */
-export const OPERATOR_SECTIONS: Section[] = [{ key: 'mailbox', label: labels.mailbox, path: 'mailbox', element: <MailboxPage /> }];
+/** The operator console's pages, in navigation order (an account's page counts as Accounts). */
+export const OPERATOR_SECTIONS: Section[] = [
+  { key: 'accounts', label: labels.accounts, path: '', element: <AccountsPage />, alsoActiveOn: 'accounts/*' },
+  { key: 'mailbox', label: labels.mailbox, path: 'mailbox', element: <MailboxPage /> },
+];

@@ -1,0 +1,300 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { Button } from 'react-aria-components';
+import { api, query } from '../../api';
+import { useSignedInSession } from '../../session';
+import type { Member, MembersPage, Role } from '../../types';
+import { ErrorAlert, Loading, errorText } from '../Feedback';
+import { RoleName, roleLabel } from '../RoleName';
+import { InviteForm } from './InviteForm';
+import { RemoveUserDialog } from './RemoveUserDialog';
+import { RoleMenu } from './RoleMenu';
+
+export interface UsersPanelProps {
+  accountId: string;
+  /** The caller's role in the account (null for operators, who are not members). */
+  role: Role | null;
+  isOperator: boolean;
+  /** The level of the panel's own headings: 2 under a page's h1, 3 under a section's h2. */
+  headingLevel?: 2 | 3;
+}
+
+const PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 200;
+
+type LoadState = { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: unknown };
+
+function personOf(member: Member): string {
+  return member.name || member.email;
+}
+
+/**
+ * The users of one account: a table (name, email, role, status) and, for admins and operators,
+ * the invite form and per-row "Change role", "Resend invitation" and "Remove". No page chrome:
+ * the Configuration → Users page, the onboarding modal's Users tab and the operator's account
+ * page each put it under their own heading.
+ */
+export function UsersPanel({ accountId, role, isOperator, headingLevel = 2 }: UsersPanelProps) {
+  const intl = useIntl();
+  const session = useSignedInSession();
+  const canManage = isOperator || role === 'admin';
+  const base = `/api/v1/accounts/${encodeURIComponent(accountId)}/users`;
+
+  const [members, setMembers] = useState<Member[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [load, setLoad] = useState<LoadState>({ status: 'loading' });
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<unknown>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
+  const [busyRows, setBusyRows] = useState<ReadonlySet<string>>(new Set());
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const generation = useRef(0);
+  const shown = useRef(0);
+  shown.current = members.length;
+
+  /** The first page again, as long as what is on screen (up to the API's maximum). */
+  const refresh = useCallback(async () => {
+    const current = ++generation.current;
+    const limit = Math.min(Math.max(shown.current, PAGE_SIZE), MAX_PAGE_SIZE);
+    try {
+      const page = await api<MembersPage>(`${base}${query({ limit })}`);
+      if (current !== generation.current) return;
+      setMembers(page.items);
+      setNextCursor(page.nextCursor);
+      setLoad({ status: 'ready' });
+    } catch (error) {
+      if (current === generation.current) setLoad({ status: 'error', error });
+    }
+  }, [base]);
+
+  useEffect(() => {
+    setLoad({ status: 'loading' });
+    setMembers([]);
+    shown.current = 0;
+    void refresh();
+    return () => {
+      generation.current++;
+    };
+  }, [refresh]);
+
+  const loadMore = async () => {
+    if (!nextCursor || loadingMore) return;
+    const current = generation.current;
+    setLoadingMore(true);
+    setMoreError(null);
+    try {
+      const page = await api<MembersPage>(`${base}${query({ limit: PAGE_SIZE, cursor: nextCursor })}`);
+      if (current !== generation.current) return;
+      setMembers((existing) => [...existing, ...page.items.filter((m) => !existing.some((e) => e.userId === m.userId))]);
+      setNextCursor(page.nextCursor);
+    } catch (error) {
+      if (current === generation.current) setMoreError(error);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  const setRowError = (userId: string, message: string | null) =>
+    setRowErrors((errors) => {
+      const next = { ...errors };
+      if (message) next[userId] = message;
+      else delete next[userId];
+      return next;
+    });
+
+  /** Runs one row's action; its error goes next to that row's controls. */
+  const rowAction = async (member: Member, action: () => Promise<string>) => {
+    if (busyRows.has(member.userId)) return;
+    setBusyRows((rows) => new Set(rows).add(member.userId));
+    setRowError(member.userId, null);
+    try {
+      setAnnouncement(await action());
+      await refresh();
+    } catch (error) {
+      setRowError(member.userId, errorText(intl, error));
+    } finally {
+      setBusyRows((rows) => {
+        const next = new Set(rows);
+        next.delete(member.userId);
+        return next;
+      });
+    }
+  };
+
+  const changeRole = (member: Member, next: Role) =>
+    rowAction(member, async () => {
+      await api<Member>(`${base}/${encodeURIComponent(member.userId)}`, { method: 'PATCH', body: { role: next } });
+      return intl.formatMessage(
+        { id: 'users.changeRole.done', defaultMessage: '{person} is now {role}.' },
+        { person: personOf(member), role: roleLabel(intl, next) },
+      );
+    });
+
+  const resend = (member: Member) =>
+    rowAction(member, async () => {
+      await api(`${base}/${encodeURIComponent(member.userId)}/invitation`, { method: 'POST' });
+      return intl.formatMessage({ id: 'users.resend.done', defaultMessage: 'A new invitation was sent to {email}.' }, { email: member.email });
+    });
+
+  const remove = async (member: Member) => {
+    await api(`${base}/${encodeURIComponent(member.userId)}`, { method: 'DELETE' });
+    setRowError(member.userId, null);
+    setAnnouncement(intl.formatMessage({ id: 'users.remove.done', defaultMessage: '{person} no longer has access.' }, { person: personOf(member) }));
+    await refresh();
+    // The row (and the button that had focus) is gone: continue from the announcement.
+    statusRef.current?.focus();
+  };
+
+  const onInvited = (member: Member) => {
+    setAnnouncement(
+      member.status === 'invited'
+        ? intl.formatMessage(
+            { id: 'users.invite.done', defaultMessage: 'Invitation sent to {email} ({role}).' },
+            { email: member.email, role: roleLabel(intl, member.role) },
+          )
+        : intl.formatMessage(
+            { id: 'users.invite.doneExisting', defaultMessage: '{person} now has access as {role}.' },
+            { person: personOf(member), role: roleLabel(intl, member.role) },
+          ),
+    );
+    void refresh();
+  };
+
+  return (
+    <div className="users-panel">
+      {canManage ? <InviteForm accountId={accountId} onInvited={onInvited} headingLevel={headingLevel} /> : null}
+
+      <p className="status-message" role="status" tabIndex={-1} ref={statusRef}>
+        {announcement}
+      </p>
+
+      {load.status === 'loading' ? <Loading /> : null}
+      {load.status === 'error' ? (
+        <div className="stack">
+          <ErrorAlert error={load.error} />
+          <div>
+            <Button className="button" onPress={() => void refresh()}>
+              <FormattedMessage id="common.retry" defaultMessage="Try again" />
+            </Button>
+          </div>
+        </div>
+      ) : null}
+
+      {load.status === 'ready' ? (
+        <div className="table-wrap">
+          <table className="data-table users-table">
+            <caption className="visually-hidden">
+              <FormattedMessage id="users.table.caption" defaultMessage="Users of this account" />
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  <FormattedMessage id="users.column.name" defaultMessage="Name" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="users.column.email" defaultMessage="Email" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="users.column.role" defaultMessage="Role" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="users.column.status" defaultMessage="Status" />
+                </th>
+                {canManage ? (
+                  <th scope="col">
+                    <span className="visually-hidden">
+                      <FormattedMessage id="users.column.actions" defaultMessage="Actions" />
+                    </span>
+                  </th>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody>
+              {members.length === 0 ? (
+                <tr>
+                  <td colSpan={canManage ? 5 : 4} className="muted">
+                    <FormattedMessage id="users.empty" defaultMessage="Nobody has access to this account yet." />
+                  </td>
+                </tr>
+              ) : null}
+              {members.map((member) => {
+                const person = personOf(member);
+                const busy = busyRows.has(member.userId);
+                const rowError = rowErrors[member.userId];
+                return (
+                  <tr key={member.userId} aria-busy={busy || undefined}>
+                    <td>
+                      {member.name ? (
+                        member.name
+                      ) : (
+                        <span className="muted">
+                          <FormattedMessage id="users.noName" defaultMessage="Not set yet" />
+                        </span>
+                      )}
+                      {member.userId === session.user.id ? (
+                        <span className="muted">
+                          {' '}
+                          <FormattedMessage id="users.you" defaultMessage="(you)" />
+                        </span>
+                      ) : null}
+                    </td>
+                    <td className="cell-email">{member.email}</td>
+                    <td>
+                      <RoleName role={member.role} />
+                    </td>
+                    <td>
+                      {member.status === 'active' ? (
+                        <span className="badge badge-success">
+                          <FormattedMessage id="users.status.active" defaultMessage="Active" />
+                        </span>
+                      ) : (
+                        <span className="badge badge-neutral">
+                          <FormattedMessage id="users.status.invited" defaultMessage="Invited" />
+                        </span>
+                      )}
+                    </td>
+                    {canManage ? (
+                      <td className="cell-actions">
+                        <div className="row-actions">
+                          <RoleMenu person={member.email} role={member.role} onChange={(next) => void changeRole(member, next)} />
+                          {member.status === 'invited' ? (
+                            <Button
+                              className={`button button-small${busy ? ' is-busy' : ''}`}
+                              aria-label={intl.formatMessage(
+                                { id: 'users.resend.label', defaultMessage: 'Resend invitation to {email}' },
+                                { email: member.email },
+                              )}
+                              onPress={() => void resend(member)}
+                            >
+                              {intl.formatMessage({ id: 'users.resend', defaultMessage: 'Resend invitation' })}
+                            </Button>
+                          ) : null}
+                          <RemoveUserDialog person={member.email} invited={member.status === 'invited'} onConfirm={() => remove(member)} />
+                        </div>
+                        {rowError ? (
+                          <p className="field-error row-error" role="alert">
+                            {rowError}
+                          </p>
+                        ) : null}
+                      </td>
+                    ) : null}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+
+      {moreError ? <ErrorAlert error={moreError} /> : null}
+      {load.status === 'ready' && nextCursor ? (
+        <div>
+          <Button className={`button${loadingMore ? ' is-busy' : ''}`} onPress={() => void loadMore()}>
+            {intl.formatMessage({ id: 'users.loadMore', defaultMessage: 'Load more' })}
+          </Button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

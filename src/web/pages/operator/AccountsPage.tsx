@@ -1,0 +1,218 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { Button } from 'react-aria-components';
+import { useSearchParams } from 'react-router';
+import { api, query } from '../../api';
+import { Completeness } from '../../components/AccountFacts';
+import { Checkbox } from '../../components/Checkbox';
+import { useDocumentTitle } from '../../components/DocumentTitle';
+import { ErrorAlert, Loading } from '../../components/Feedback';
+import { EnvLink, useEnvNavigate } from '../../environment';
+import { useIntegrationTypes } from '../../integrations';
+import type { AccountSummary, AccountsPage as AccountsPageBody } from '../../types';
+import { NewAccountDialog } from './NewAccountDialog';
+
+const PAGE_SIZE = 50;
+
+type LoadState = { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: unknown };
+
+/** `/operator`: every partner account with its completeness; "Incomplete only" is kept in the URL. */
+export function AccountsPage() {
+  const intl = useIntl();
+  useDocumentTitle(intl.formatMessage({ id: 'accounts.title', defaultMessage: 'Accounts' }));
+  const navigate = useEnvNavigate();
+  const [params, setParams] = useSearchParams();
+  const incompleteOnly = params.get('contactInfo') === 'incomplete';
+  const { nameOf } = useIntegrationTypes();
+
+  const [accounts, setAccounts] = useState<AccountSummary[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [load, setLoad] = useState<LoadState>({ status: 'loading' });
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<unknown>(null);
+  const generation = useRef(0);
+
+  const fetchPage = useCallback(
+    (cursor?: string) =>
+      api<AccountsPageBody>(`/api/v1/accounts${query({ contactInfo: incompleteOnly ? 'incomplete' : undefined, limit: PAGE_SIZE, cursor })}`),
+    [incompleteOnly],
+  );
+
+  const refresh = useCallback(async () => {
+    const current = ++generation.current;
+    setLoad({ status: 'loading' });
+    setMoreError(null);
+    try {
+      const page = await fetchPage();
+      if (current !== generation.current) return;
+      setAccounts(page.items);
+      setNextCursor(page.nextCursor);
+      setLoad({ status: 'ready' });
+    } catch (error) {
+      if (current === generation.current) setLoad({ status: 'error', error });
+    }
+  }, [fetchPage]);
+
+  useEffect(() => {
+    void refresh();
+    return () => {
+      generation.current++;
+    };
+  }, [refresh]);
+
+  const loadMore = async () => {
+    if (!nextCursor || loadingMore) return;
+    const current = generation.current;
+    setLoadingMore(true);
+    setMoreError(null);
+    try {
+      const page = await fetchPage(nextCursor);
+      if (current !== generation.current) return;
+      setAccounts((existing) => [...existing, ...page.items.filter((a) => !existing.some((e) => e.id === a.id))]);
+      setNextCursor(page.nextCursor);
+    } catch (error) {
+      if (current === generation.current) setMoreError(error);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  const setIncompleteOnly = (value: boolean) =>
+    setParams(
+      (current) => {
+        const updated = new URLSearchParams(current);
+        if (value) updated.set('contactInfo', 'incomplete');
+        else updated.delete('contactInfo');
+        return updated;
+      },
+      { replace: true },
+    );
+
+  return (
+    <>
+      <div className="page-heading page-heading-row">
+        <div>
+          <h1>
+            <FormattedMessage id="accounts.title" defaultMessage="Accounts" />
+          </h1>
+          <p className="page-description">
+            <FormattedMessage
+              id="accounts.description"
+              defaultMessage="Every partner account, and whether it has told you whom to contact."
+            />
+          </p>
+        </div>
+        <div className="toolbar">
+          <NewAccountDialog
+            onCreated={(account, adminEmail) =>
+              navigate(`/operator/accounts/${encodeURIComponent(account.id)}`, { state: { createdWithAdmin: adminEmail } })
+            }
+          />
+        </div>
+      </div>
+
+      <div className="filter-bar">
+        <Checkbox isSelected={incompleteOnly} onChange={setIncompleteOnly}>
+          {intl.formatMessage({ id: 'accounts.filter.incomplete', defaultMessage: 'Incomplete only' })}
+        </Checkbox>
+      </div>
+
+      {load.status === 'loading' ? <Loading /> : null}
+      {load.status === 'error' ? (
+        <div className="stack">
+          <ErrorAlert error={load.error} />
+          <div>
+            <Button className="button" onPress={() => void refresh()}>
+              <FormattedMessage id="common.retry" defaultMessage="Try again" />
+            </Button>
+          </div>
+        </div>
+      ) : null}
+
+      {load.status === 'ready' && accounts.length === 0 ? (
+        <div className="empty-state">
+          <h2>
+            {incompleteOnly ? (
+              <FormattedMessage id="accounts.empty.incomplete.title" defaultMessage="Every account is complete" />
+            ) : (
+              <FormattedMessage id="accounts.empty.title" defaultMessage="No accounts yet" />
+            )}
+          </h2>
+          <p>
+            {incompleteOnly ? (
+              <FormattedMessage id="accounts.empty.incomplete.body" defaultMessage="No account is missing contact information." />
+            ) : (
+              <FormattedMessage
+                id="accounts.empty.body"
+                defaultMessage="Create an account for each partner with New account; its first admin gets an invitation by email."
+              />
+            )}
+          </p>
+        </div>
+      ) : null}
+
+      {load.status === 'ready' && accounts.length > 0 ? (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption className="visually-hidden">
+              {incompleteOnly ? (
+                <FormattedMessage id="accounts.table.captionIncomplete" defaultMessage="Accounts with incomplete contact information" />
+              ) : (
+                <FormattedMessage id="accounts.table.caption" defaultMessage="All accounts" />
+              )}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  <FormattedMessage id="accounts.column.name" defaultMessage="Name" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="accounts.column.integrations" defaultMessage="Integrations" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="accounts.column.contactInfo" defaultMessage="Contact information" />
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {accounts.map((account) => (
+                <tr key={account.id}>
+                  <td>
+                    <EnvLink className="cell-link" to={`/operator/accounts/${encodeURIComponent(account.id)}`}>
+                      {account.name}
+                    </EnvLink>
+                  </td>
+                  <td>
+                    {intl.formatList(
+                      account.integrations.map((integration) =>
+                        integration.status === 'enabled'
+                          ? nameOf(integration.type)
+                          : intl.formatMessage(
+                              { id: 'accounts.integration.disabled', defaultMessage: '{name} (disabled)' },
+                              { name: nameOf(integration.type) },
+                            ),
+                      ),
+                      { type: 'unit', style: 'short' },
+                    )}
+                  </td>
+                  <td>
+                    <Completeness account={account} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+
+      {moreError ? <ErrorAlert error={moreError} /> : null}
+      {load.status === 'ready' && nextCursor ? (
+        <div className="load-more">
+          <Button className={`button${loadingMore ? ' is-busy' : ''}`} onPress={() => void loadMore()}>
+            {intl.formatMessage({ id: 'accounts.loadMore', defaultMessage: 'Load more' })}
+          </Button>
+        </div>
+      ) : null}
+    </>
+  );
+}

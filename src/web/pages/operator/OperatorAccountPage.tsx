@@ -1,0 +1,80 @@
+import { FormattedMessage, useIntl } from 'react-intl';
+import { Button } from 'react-aria-components';
+import { useLocation, useParams } from 'react-router';
+import { ApiError } from '../../api';
+import { AccountFacts } from '../../components/AccountFacts';
+import { useDocumentTitle } from '../../components/DocumentTitle';
+import { ErrorAlert, Loading } from '../../components/Feedback';
+import { UsersPanel } from '../../components/users/UsersPanel';
+import { EnvLink } from '../../environment';
+import type { AccountDetail } from '../../types';
+import { useResource } from '../../useResource';
+import { NotFoundContent } from '../NotFoundPage';
+
+function createdWithAdmin(state: unknown): string | null {
+  if (typeof state !== 'object' || state === null || !('createdWithAdmin' in state)) return null;
+  return typeof state.createdWithAdmin === 'string' ? state.createdWithAdmin : null;
+}
+
+/** `/operator/accounts/{id}`: one account as the operator sees it, with its users. */
+export function OperatorAccountPage() {
+  const intl = useIntl();
+  const { accountId = '' } = useParams();
+  const location = useLocation();
+  const created = createdWithAdmin(location.state);
+  const { state, reload } = useResource<AccountDetail>(`/api/v1/accounts/${encodeURIComponent(accountId)}`);
+  useDocumentTitle(
+    state.status === 'ready'
+      ? intl.formatMessage({ id: 'operatorAccount.documentTitle', defaultMessage: 'Account: {account}' }, { account: state.data.name })
+      : intl.formatMessage({ id: 'accounts.title', defaultMessage: 'Accounts' }),
+  );
+
+  if (state.status === 'error' && state.error instanceof ApiError && state.error.status === 404) return <NotFoundContent />;
+
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label={intl.formatMessage({ id: 'breadcrumbs.label', defaultMessage: 'Breadcrumbs' })}>
+        <EnvLink to="/operator">
+          <FormattedMessage id="operator.nav.accounts" defaultMessage="Accounts" />
+        </EnvLink>
+      </nav>
+      {state.status === 'loading' ? <Loading /> : null}
+      {state.status === 'error' ? (
+        <div className="stack">
+          <ErrorAlert error={state.error} />
+          <div>
+            <Button className="button" onPress={() => void reload()}>
+              <FormattedMessage id="common.retry" defaultMessage="Try again" />
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      {state.status === 'ready' ? (
+        <>
+          <div className="page-heading">
+            <p className="page-eyebrow">
+              <FormattedMessage id="operatorAccount.eyebrow" defaultMessage="Partner account" />
+            </p>
+            <h1>{state.data.name}</h1>
+          </div>
+          {created ? (
+            <p className="alert alert-info page-alert" role="status">
+              <FormattedMessage
+                id="operatorAccount.created"
+                defaultMessage="Account created. An invitation was sent to {email}."
+                values={{ email: created }}
+              />
+            </p>
+          ) : null}
+          <AccountFacts account={state.data} />
+          <section className="page-section" aria-labelledby="account-users-heading">
+            <h2 className="page-section-title" id="account-users-heading">
+              <FormattedMessage id="users.title" defaultMessage="Users" />
+            </h2>
+            <UsersPanel accountId={state.data.id} role={null} isOperator headingLevel={3} />
+          </section>
+        </>
+      ) : null}
+    </>
+  );
+}

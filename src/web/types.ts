@@ -1,0 +1,45 @@
+/**
+ * The shapes the web app exchanges with the server, taken from the server's own contract
+ * (src/contract) so the two cannot drift apart. Type-only imports: no zod in the bundle.
+ */
+import type { z } from 'zod';
+import type {
+  acceptInvitationBody,
+  accountDetail,
+  accountSummary,
+  accountsPage,
+  addUserBody,
+  changeRoleBody,
+  createAccountBody,
+  integrationType,
+  invitationInfo,
+  member,
+  membersPage,
+} from '../contract/accounts';
+import type { mailboxMessage, mailboxPage } from '../contract/mailbox';
+import type { membership, sessionResponse, sessionUser } from '../contract/session';
+
+export type { ContactField } from '../domain/contact-fields';
+export type { Role } from '../domain/roles';
+
+export type Session = z.infer<typeof sessionResponse>;
+export type SessionUser = z.infer<typeof sessionUser>;
+export type Membership = z.infer<typeof membership>;
+
+export type IntegrationType = z.infer<typeof integrationType>;
+export type AccountSummary = z.infer<typeof accountSummary>;
+export type AccountDetail = z.infer<typeof accountDetail>;
+export type AccountsPage = z.infer<typeof accountsPage>;
+/** Request bodies are what the client sends, before the server's trimming and defaults. */
+export type CreateAccountBody = z.input<typeof createAccountBody>;
+
+export type Member = z.infer<typeof member>;
+export type MembersPage = z.infer<typeof membersPage>;
+export type AddUserBody = z.input<typeof addUserBody>;
+export type ChangeRoleBody = z.input<typeof changeRoleBody>;
+
+export type InvitationInfo = z.infer<typeof invitationInfo>;
+export type AcceptInvitationBody = z.input<typeof acceptInvitationBody>;
+
+export type MailboxMessage = z.infer<typeof mailboxMessage>;
+export type MailboxPage = z.infer<typeof mailboxPage>;
