@@ -17,6 +17,7 @@ import auditLogRoutes from './routes/audit-log';
 import contactInfoRoutes from './routes/contact-info';
 import healthRoutes from './routes/health';
 import invitationRoutes from './routes/invitations';
+import metaRoutes from './routes/meta';
 import publicRoutes from './routes/public';
 import mailboxRoutes from './routes/operator/mailbox';
 import sessionRoutes from './routes/session';
@@ -102,6 +103,7 @@ export async function buildApp(context: AppContext, options: { logger?: boolean 
   await app.register(contactInfoRoutes, { context });
   await app.register(auditLogRoutes, { context });
   await app.register(publicRoutes, { context });
+  await app.register(metaRoutes, { context });
   await app.register(webPlugin);
   return app;
 }

@@ -123,6 +123,11 @@ describe('HTTP hygiene', () => {
     expect(metrics.body).toContain('# TYPE liaison_http_request_duration_seconds histogram');
   });
 
+  it('tells the web app the installation facts', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/meta' });
+    expect(response.json()).toEqual({ platformName: 'the platform', supportUrl: null, mailboxEnabled: false, locales: ['en'] });
+  });
+
   it('publishes the OpenAPI document', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(response.statusCode).toBe(200);
