@@ -1,5 +1,5 @@
 import { DEFAULT_LOCALE, SUPPORTED_LOCALES, isSupportedLocale, textDirection, type Locale } from '../../domain/locales';
-import en from '../../../locales/en.json';
+import type { MessageFormatElement } from 'react-intl';
 
 /**
  * The UI's languages. The list itself is shared with the server (src/domain/locales.ts);
@@ -8,15 +8,16 @@ import en from '../../../locales/en.json';
  */
 export { DEFAULT_LOCALE, SUPPORTED_LOCALES, isSupportedLocale, textDirection, type Locale };
 
-export type Messages = Record<string, string>;
+/** Catalogs precompiled to ICU syntax trees at build (`npm run i18n:compile`): no parser in the bundle. */
+export type Messages = Record<string, MessageFormatElement[]>;
 
-/** English ships inside the main bundle; other catalogs load on demand. */
-const CATALOGS: Record<Locale, () => Promise<Messages>> = {
-  en: async () => en as Messages,
-};
+// One chunk per language, loaded on demand.
+const COMPILED = import.meta.glob<{ default: Messages }>('./compiled/*.json');
 
-export function loadMessages(locale: Locale): Promise<Messages> {
-  return CATALOGS[locale]();
+export async function loadMessages(locale: Locale): Promise<Messages> {
+  const load = COMPILED[`./compiled/${locale}.json`];
+  if (!load) throw new Error(`No compiled catalog for ${locale}: run npm run i18n:compile`);
+  return (await load()).default;
 }
 
 /** The best supported locale for a list of BCP 47 tags (e.g. navigator.languages), matching on the primary subtag. */
