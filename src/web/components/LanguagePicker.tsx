@@ -1,12 +1,15 @@
 import { useIntl } from 'react-intl';
+import { api } from '../api';
 import { useLocale } from '../i18n/LocaleProvider';
+import { useSession } from '../session';
 import { SUPPORTED_LOCALES, endonym, isSupportedLocale } from '../i18n/locales';
 import { SelectField } from './SelectField';
 
-/** The "Language" picker: each language listed by its own name. */
+/** The "Language" picker: each language listed by its own name; a signed-in user's choice is remembered on the user. */
 export function LanguagePicker() {
   const intl = useIntl();
   const { locale, chooseLocale } = useLocale();
+  const { state } = useSession();
   const options = SUPPORTED_LOCALES.map((code) => ({ id: code, label: endonym(code) }));
   return (
     <SelectField
@@ -15,7 +18,12 @@ export function LanguagePicker() {
       options={options}
       value={locale}
       onChange={(value) => {
-        if (isSupportedLocale(value)) chooseLocale(value);
+        if (!isSupportedLocale(value)) return;
+        chooseLocale(value);
+        if (state.status === 'signedIn') {
+          // Best effort: the page already shows the language; failing to remember it is not worth an error.
+          api('/api/v1/session', { method: 'PATCH', body: { locale: value } }).catch((error: unknown) => console.warn(error));
+        }
       }}
     />
   );

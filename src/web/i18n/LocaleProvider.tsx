@@ -11,7 +11,7 @@ interface LocaleContextValue {
   dir: 'ltr' | 'rtl';
   /** An explicit choice from a language picker: applied and remembered in this browser. */
   chooseLocale: (locale: Locale) => void;
-  /** The signed-in user's profile language: applied unless a choice was made in this browser. */
+  /** The signed-in user's remembered language: it wins over this browser's, which follows it. */
   adoptUserLocale: (locale: string | null | undefined) => void;
 }
 
@@ -79,9 +79,10 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const adoptUserLocale = useCallback((userLocale: string | null | undefined) => {
-    if (storedLocale()) return;
     const next = bestLocale([userLocale]);
-    if (next) setLocale(next);
+    if (!next) return;
+    rememberLocale(next);
+    setLocale(next);
   }, []);
 
   const value = useMemo(() => ({ locale: shown, dir, chooseLocale, adoptUserLocale }), [shown, dir, chooseLocale, adoptUserLocale]);
