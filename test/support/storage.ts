@@ -33,9 +33,11 @@ export async function createTestStorage(dialect: Dialect, options: { migrate?: b
       },
     };
   }
-  const schema = `test_${randomBytes(6).toString('hex')}`;
+  // The creation time in the name lets later runs drop what an interrupted run left behind.
+  const schema = `test_${Date.now()}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await admin.connect();
+  await dropStaleSchemas(admin);
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const storage = openStorage(TEST_DATABASE_URL, { schema, poolSize: 5 });
@@ -52,4 +54,14 @@ export async function createTestStorage(dialect: Dialect, options: { migrate?: b
       await client.end();
     },
   };
+}
+
+/** Drops test schemas older than an hour (left by runs that were killed before cleaning up). */
+async function dropStaleSchemas(client: pg.Client): Promise<void> {
+  const { rows } = await client.query<{ nspname: string }>("select nspname from pg_namespace where nspname like 'test\\_%'");
+  const cutoff = Date.now() - 60 * 60 * 1000;
+  for (const { nspname } of rows) {
+    const created = Number(/^test_(\d{13})_/.exec(nspname)?.[1] ?? 0);
+    if (created < cutoff) await client.query(`drop schema if exists ${nspname} cascade`).catch(() => {});
+  }
 }
