@@ -1,5 +1,5 @@
 /** The languages of the UI, the API's messages and emails. Adding one = a catalog in locales/ + an entry here. */
-export const SUPPORTED_LOCALES = ['en'] as const;
+export const SUPPORTED_LOCALES = ['en', 'he', 'pl'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
 

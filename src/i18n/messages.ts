@@ -56,8 +56,14 @@ export const detailMessages = defineMessages({
   invalid_type: { id: 'detail.invalid_type', defaultMessage: 'This value has the wrong type.' },
   invalid_value: { id: 'detail.invalid_value', defaultMessage: 'This value is not allowed.' },
   invalid_email: { id: 'detail.invalid_email', defaultMessage: 'Enter a valid email address.' },
-  too_long: { id: 'detail.too_long', defaultMessage: 'This is too long (at most {max} characters).' },
-  too_short: { id: 'detail.too_short', defaultMessage: 'This is too short (at least {min} characters).' },
-  too_many: { id: 'detail.too_many', defaultMessage: 'Too many entries (at most {max}).' },
+  too_long: {
+    id: 'detail.too_long',
+    defaultMessage: 'This is too long (at most {max, plural, one {# character} other {# characters}}).',
+  },
+  too_short: {
+    id: 'detail.too_short',
+    defaultMessage: 'This is too short (at least {min, plural, one {# character} other {# characters}}).',
+  },
+  too_many: { id: 'detail.too_many', defaultMessage: 'Too many entries (at most {max, plural, one {# entry} other {# entries}}).' },
   unknown_field: { id: 'detail.unknown_field', defaultMessage: 'This field is not known.' },
 });

@@ -7,7 +7,7 @@ const messages = defineMessages({
   invitationSubject: { id: 'email.invitation.subject', defaultMessage: '{inviter} invited you to {account} on Liaison' },
   invitationIntro: {
     id: 'email.invitation.intro',
-    defaultMessage: '{inviter} gave you access to the partner portal of {account} as {role}.',
+    defaultMessage: '{inviter} invited you to the partner portal of {account} as {role}.',
   },
   invitationAction: { id: 'email.invitation.action', defaultMessage: 'Accept the invitation' },
   invitationExpiry: {
