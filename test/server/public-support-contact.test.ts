@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publicSupportContacts } from '../../src/commands/public-support-contact';
 import { createTestApp, createUser, signInAs, type Client, type TestApp } from '../support/app';
 import { completeDocument, createAccountWithAdmin } from '../support/accounts';
 import { DIALECTS } from '../support/storage';
@@ -43,6 +44,21 @@ describe.each(DIALECTS)('public support contact on %s', (dialect) => {
     const cached = await t.app.inject({ method: 'GET', url, headers: { 'if-none-match': etag } });
     expect(cached.statusCode).toBe(304);
     expect(cached.body).toBe('');
+  });
+
+  it('recomputes openNow when it changes and when the hours change, not on every request', async () => {
+    const account = await createAccountWithAdmin(t, operator);
+    const put = (support: unknown) =>
+      account.admin.request('PUT', `/api/v1/accounts/${account.id}/contact-info`, { ...completeDocument(account.adminId), operationalSupport: support });
+    await put({ alwaysOpen: false, windows: [{ timeZone: 'Europe/Warsaw', days: ['mon'], start: '09:00', end: '17:00' }] });
+    const find = publicSupportContacts(t.storage.db);
+    // Monday 2026-11-23, 10:00 in Warsaw (UTC+1).
+    const open = await find(account.id, Date.parse('2026-11-23T09:00:00Z'));
+    expect(open).toMatchObject({ openNow: true, nextChangeAt: '2026-11-23T16:00:00.000Z' });
+    expect(await find(account.id, Date.parse('2026-11-23T15:59:59Z'))).toMatchObject({ openNow: true });
+    expect(await find(account.id, Date.parse('2026-11-23T16:00:00Z'))).toMatchObject({ openNow: false, nextChangeAt: '2026-11-30T08:00:00.000Z' });
+    await put({ alwaysOpen: true, windows: [] });
+    expect(await find(account.id, Date.parse('2026-11-23T16:00:01Z'))).toMatchObject({ openNow: true, nextChangeAt: null });
   });
 
   it('answers 404 for unknown and malformed ids, 400 for overlong ones', async () => {

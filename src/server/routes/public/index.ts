@@ -2,12 +2,10 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { loadContactInfo } from '../../../commands/contact-info';
+import { publicSupportContacts } from '../../../commands/public-support-contact';
 import { errorResponse } from '../../../contract/errors';
 import { DAYS } from '../../../domain/contact-info';
 import { DomainError } from '../../../domain/errors';
-import { supportStatus } from '../../../domain/support-hours';
-import { findAccount } from '../../../storage/accounts';
 import type { AppContext } from '../../context';
 
 const supportContact = z.object({
@@ -29,6 +27,7 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/;
  * hours. Hot and cacheable; nothing else of the account ever appears here.
  */
 export default async function publicRoutes(app: FastifyInstance, { context }: { context: AppContext }) {
+  const findSupportContact = publicSupportContacts(context.storage.db);
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/v1/public/accounts/:accountId/support-contact',
     {
@@ -41,19 +40,8 @@ export default async function publicRoutes(app: FastifyInstance, { context }: { 
       },
     },
     async (request, reply) => {
-      const account = ID.test(request.params.accountId) ? await findAccount(context.storage.db, request.params.accountId) : undefined;
-      if (!account?.contactInfoComplete) throw new DomainError('not_found');
-      const { info } = await loadContactInfo(context.storage.db, context.catalog, account);
-      const contact = info.operationalContactForUsers;
-      const support = info.operationalSupport;
-      if (!contact || !support) throw new DomainError('not_found');
-      const body = {
-        email: contact.email,
-        ...(contact.phone ? { phone: contact.phone } : {}),
-        ...(contact.url ? { url: contact.url } : {}),
-        operationalSupport: support,
-        ...supportStatus(support),
-      };
+      const body = ID.test(request.params.accountId) ? await findSupportContact(request.params.accountId) : undefined;
+      if (!body) throw new DomainError('not_found');
       const etag = `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
       reply.header('cache-control', 'public, max-age=60').header('etag', etag).header('vary', 'accept-language');
       if (request.headers['if-none-match'] === etag) return reply.status(304).send();
