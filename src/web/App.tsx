@@ -3,6 +3,7 @@ import { Route, Routes, useHref, useNavigate } from 'react-router';
 import { AppShell } from './components/AppShell';
 import { RequireSession } from './components/RequireSession';
 import { sectionRoutes } from './components/SectionNav';
+import { HelpPage } from './pages/HelpPage';
 import { HomePage } from './pages/HomePage';
 import { InvitationPage } from './pages/InvitationPage';
 import { LoginPage } from './pages/LoginPage';
@@ -29,6 +30,7 @@ function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/invite/:token" element={<InvitationPage />} />
+      <Route path="/help" element={<HelpPage />} />
       <Route
         element={
           <RequireSession>

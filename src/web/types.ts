@@ -16,6 +16,7 @@ import type {
   member,
   membersPage,
 } from '../contract/accounts';
+import type { auditEntry, auditPage, contactInfoView, routesResponse } from '../contract/contact-info';
 import type { mailboxMessage, mailboxPage } from '../contract/mailbox';
 import type { membership, sessionResponse, sessionUser } from '../contract/session';
 
@@ -43,3 +44,16 @@ export type AcceptInvitationBody = z.input<typeof acceptInvitationBody>;
 
 export type MailboxMessage = z.infer<typeof mailboxMessage>;
 export type MailboxPage = z.infer<typeof mailboxPage>;
+
+export type ContactInfoView = z.infer<typeof contactInfoView>;
+export type RoutesResponse = z.infer<typeof routesResponse>;
+export type AuditEntry = z.infer<typeof auditEntry>;
+export type AuditPage = z.infer<typeof auditPage>;
+
+/** `GET /api/v1/meta`: facts about this installation, known before anyone signs in. */
+export interface Meta {
+  platformName: string;
+  supportUrl: string | null;
+  mailboxEnabled: boolean;
+  locales: string[];
+}

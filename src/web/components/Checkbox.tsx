@@ -9,12 +9,15 @@ interface CheckboxProps {
   isSelected?: boolean;
   onChange?: (selected: boolean) => void;
   className?: string;
+  isDisabled?: boolean;
+  /** Extra accessible description (e.g. an id of a hint). */
+  'aria-describedby'?: string;
 }
 
 /** A labelled checkbox (React Aria): the box is drawn here, the real input stays for assistive technology. */
-export function Checkbox({ children, value, isSelected, onChange, className }: CheckboxProps) {
+export function Checkbox({ children, value, isSelected, onChange, className, isDisabled, 'aria-describedby': describedBy }: CheckboxProps) {
   return (
-    <CheckboxField className={['checkbox-field', className].filter(Boolean).join(' ')} value={value} isSelected={isSelected} onChange={onChange}>
+    <CheckboxField className={['checkbox-field', className].filter(Boolean).join(' ')} value={value} isSelected={isSelected} onChange={onChange} isDisabled={isDisabled} aria-describedby={describedBy}>
       <CheckboxButton className="checkbox">
         <span className="checkbox-box" aria-hidden="true">
           <svg viewBox="0 0 14 14" focusable="false">

@@ -1,4 +1,4 @@
-import type { Ref } from 'react';
+import type { FocusEvent, Ref } from 'react';
 import { FieldError, Input, Label, Text, TextField as AriaTextField } from 'react-aria-components';
 
 interface TextFieldProps {
@@ -14,25 +14,60 @@ interface TextFieldProps {
   error?: string | null;
   description?: string;
   inputRef?: Ref<HTMLInputElement>;
+  /** The input's id (for links that move focus to it). */
+  id?: string;
+  onBlur?: (event: FocusEvent<HTMLInputElement>) => void;
+  placeholder?: string;
+  isReadOnly?: boolean;
+  inputMode?: 'text' | 'email' | 'tel' | 'url' | 'numeric' | 'decimal' | 'search';
+  className?: string;
+  /** Show the label only to assistive technology. */
+  hideLabel?: boolean;
+  /** Characters the input is sized for (the `size` attribute), for short values such as times. */
+  size?: number;
 }
 
 /** A labelled text input with its error beside it (React Aria TextField). */
-export function TextField({ label, name, value, onChange, type = 'text', autoComplete, isRequired, autoFocus, error, description, inputRef }: TextFieldProps) {
+export function TextField({
+  label,
+  name,
+  value,
+  onChange,
+  type = 'text',
+  autoComplete,
+  isRequired,
+  autoFocus,
+  error,
+  description,
+  inputRef,
+  id,
+  onBlur,
+  placeholder,
+  isReadOnly,
+  inputMode,
+  className,
+  hideLabel,
+  size,
+}: TextFieldProps) {
   return (
     <AriaTextField
-      className="text-field"
+      className={['text-field', className].filter(Boolean).join(' ')}
+      id={id}
       name={name}
       type={type}
       value={value}
       onChange={onChange}
+      onBlur={onBlur}
       autoComplete={autoComplete}
       isRequired={isRequired}
       autoFocus={autoFocus}
+      isReadOnly={isReadOnly}
+      inputMode={inputMode}
       isInvalid={Boolean(error)}
       validationBehavior="aria"
     >
-      <Label className="field-label">{label}</Label>
-      <Input className="field-input" ref={inputRef} />
+      <Label className={hideLabel ? 'visually-hidden' : 'field-label'}>{label}</Label>
+      <Input className="field-input" ref={inputRef} placeholder={placeholder} size={size} />
       {description ? (
         <Text slot="description" className="field-description">
           {description}

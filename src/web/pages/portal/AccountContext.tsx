@@ -1,5 +1,6 @@
 import { useOutletContext } from 'react-router';
 import type { Membership } from '../../session';
+import type { AccountDetail } from '../../types';
 
 /** What every portal page knows about the account in the URL. */
 export interface AccountContext {
@@ -7,6 +8,10 @@ export interface AccountContext {
   membership: Membership;
   /** `/accounts/{id}`: prefix for links to the account's pages. */
   basePath: string;
+  /** The account as last loaded (its integrations, whether its contact information is complete). */
+  account: AccountDetail;
+  /** Loads the account again (after the contact information was saved…). */
+  reloadAccount: () => Promise<void>;
 }
 
 export function useAccount(): AccountContext {

@@ -1,34 +1,88 @@
-import { useIntl } from 'react-intl';
+import { useEffect, useRef } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { Button } from 'react-aria-components';
 import { Outlet, useParams } from 'react-router';
+import { ApiError } from '../../api';
+import { ErrorAlert, Loading } from '../../components/Feedback';
 import { SectionNav } from '../../components/SectionNav';
 import { useSignedInSession } from '../../session';
+import type { AccountDetail } from '../../types';
+import { useResource } from '../../useResource';
 import { NotFoundPage } from '../NotFoundPage';
 import type { AccountContext } from './AccountContext';
+import { OnboardingModal } from './OnboardingModal';
 import { PORTAL_SECTIONS } from './sections';
 
-/** `/accounts/:accountId/*`: the account's navigation beside its pages. */
+/**
+ * `/accounts/:accountId/*`: the account's navigation beside its pages, once its contact
+ * information is complete. Until then a partner user gets the onboarding modal instead, on
+ * every URL of the account: the frame and its pages are not rendered at all, so nothing behind
+ * the modal can be reached, focused or read. Operators are never gated.
+ */
 export function PortalLayout() {
   const intl = useIntl();
   const { accountId = '' } = useParams();
   const session = useSignedInSession();
   const membership = session.memberships.find((m) => m.accountId === accountId);
+  const { state, reload } = useResource<AccountDetail>(`/api/v1/accounts/${encodeURIComponent(accountId)}`);
+  const gated = state.status === 'ready' && !session.isOperator && !state.data.contactInfoComplete;
+
+  // When the modal gives way to the portal, focus goes to the page's heading (as after any navigation).
+  const wasGated = useRef(false);
+  useEffect(() => {
+    if (gated) {
+      wasGated.current = true;
+      return;
+    }
+    if (!wasGated.current || state.status !== 'ready') return;
+    wasGated.current = false;
+    const heading = document.querySelector<HTMLElement>('#main h1');
+    if (heading) {
+      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+      heading.focus();
+    }
+  }, [gated, state.status]);
+
   if (!membership) return <NotFoundPage />;
 
+  if (state.status === 'error' && state.error instanceof ApiError && state.error.status === 404) return <NotFoundPage />;
+  if (state.status === 'loading') {
+    return (
+      <main className="page" id="main">
+        <Loading />
+      </main>
+    );
+  }
+  if (state.status === 'error') {
+    return (
+      <main className="page page-narrow stack" id="main">
+        <ErrorAlert error={state.error} />
+        <div>
+          <Button className="button" onPress={() => void reload()}>
+            <FormattedMessage id="common.retry" defaultMessage="Try again" />
+          </Button>
+        </div>
+      </main>
+    );
+  }
+
+  const account = state.data;
+  if (gated) {
+    return <OnboardingModal account={account} membership={membership} onCompleted={reload} />;
+  }
+
   const basePath = `/accounts/${encodeURIComponent(accountId)}`;
-  const context: AccountContext = { accountId, membership, basePath };
+  const context: AccountContext = { accountId, membership, basePath, account, reloadAccount: reload };
   return (
     <div className="frame">
       <aside className="frame-sidebar">
         <p className="frame-context" aria-hidden="true">
-          {membership.accountName}
+          {account.name}
         </p>
         <SectionNav
           base={basePath}
           sections={PORTAL_SECTIONS}
-          label={intl.formatMessage(
-            { id: 'portal.nav.label', defaultMessage: 'Account {account}' },
-            { account: membership.accountName },
-          )}
+          label={intl.formatMessage({ id: 'portal.nav.label', defaultMessage: 'Account {account}' }, { account: membership.accountName })}
         />
       </aside>
       <main className="frame-main" id="main">

@@ -1,24 +1,31 @@
 import { defineMessages } from 'react-intl';
 import type { Section } from '../../components/SectionNav';
+import { AuditLogPage } from './AuditLogPage';
+import { ContactInfoPage } from './ContactInfoPage';
 import { OverviewPage } from './OverviewPage';
 import { UsersPage } from './UsersPage';
 
 const labels = defineMessages({
   overview: { id: 'portal.nav.overview', defaultMessage: 'Overview' },
+  auditLog: { id: 'portal.nav.auditLog', defaultMessage: 'Audit log' },
   configuration: { id: 'portal.nav.configuration', defaultMessage: 'Configuration' },
+  contactInfo: { id: 'portal.nav.contactInfo', defaultMessage: 'Contact information' },
   users: { id: 'portal.nav.users', defaultMessage: 'Users' },
 });
 
 /**
  * The partner portal's pages, in navigation order; the nav and the routes both follow this
- * list. Still to come: "Notifications" and "Audit log" after Overview, and "Contact
- * information" before "Users" in the Configuration group.
+ * list. Still to come: "Notifications" between Overview and Audit log.
  */
 export const PORTAL_SECTIONS: Section[] = [
   { key: 'overview', label: labels.overview, path: '', element: <OverviewPage /> },
+  { key: 'auditLog', label: labels.auditLog, path: 'audit-log', element: <AuditLogPage /> },
   {
     key: 'configuration',
     label: labels.configuration,
-    children: [{ key: 'users', label: labels.users, path: 'configuration/users', element: <UsersPage /> }],
+    children: [
+      { key: 'contactInfo', label: labels.contactInfo, path: 'configuration/contact-information', element: <ContactInfoPage /> },
+      { key: 'users', label: labels.users, path: 'configuration/users', element: <UsersPage /> },
+    ],
   },
 ];

@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'react';
+import { api } from './api';
+import type { Meta } from './types';
+
+/** The installation's facts hardly ever change: one request per page load, shared by every component. */
+let pending: Promise<Meta> | null = null;
+let loaded: Meta | null = null;
+
+function loadMeta(): Promise<Meta> {
+  pending ??= api<Meta>('/api/v1/meta').then(
+    (meta) => {
+      loaded = meta;
+      return meta;
+    },
+    (error: unknown) => {
+      pending = null; // let the next caller try again
+      throw error;
+    },
+  );
+  return pending;
+}
+
+/** Where "Contact support" goes when the installation names no support URL. */
+export const BUILT_IN_HELP_PATH = '/help';
+
+/**
+ * `GET /api/v1/meta`, or null until it arrives (or when it failed: callers fall back to
+ * neutral wording such as "the platform" and the built-in help page).
+ */
+export function useMeta(): Meta | null {
+  const [meta, setMeta] = useState<Meta | null>(loaded);
+  useEffect(() => {
+    if (loaded) return;
+    let cancelled = false;
+    loadMeta().then(
+      (value) => {
+        if (!cancelled) setMeta(value);
+      },
+      (error: unknown) => console.warn('Could not load /api/v1/meta', error),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  return meta;
+}

@@ -1,0 +1,220 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { Button } from 'react-aria-components';
+import { api, query } from '../../api';
+import { AuditFieldName, AuditValue } from '../../components/audit/AuditValue';
+import { useDocumentTitle } from '../../components/DocumentTitle';
+import { ErrorAlert, Loading } from '../../components/Feedback';
+import { roleLabel } from '../../components/RoleName';
+import type { AuditEntry, AuditPage } from '../../types';
+import { useAccount } from './AccountContext';
+
+const PAGE_SIZE = 25;
+
+type LoadState = { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: unknown };
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** What happened, as a sentence: "Ana invited bob@example.com as Editor". */
+function ActionSentence({ entry }: { entry: AuditEntry }) {
+  const intl = useIntl();
+  const actor = (
+    <strong className="audit-actor">{entry.actor.name || intl.formatMessage({ id: 'audit.actor.system', defaultMessage: 'The system' })}</strong>
+  );
+  const change = (field: string) => entry.changes.find((c) => c.field === field);
+  const user = <span className="audit-subject">{text(change('user')?.after) || text(change('user')?.before)}</span>;
+  const role = (value: unknown) => roleLabel(intl, text(value));
+  switch (entry.action) {
+    case 'account.created':
+      return <FormattedMessage id="audit.action.accountCreated" defaultMessage="{actor} created the account" values={{ actor }} />;
+    case 'user.invited':
+      return <FormattedMessage id="audit.action.userInvited" defaultMessage="{actor} invited {user} as {role}" values={{ actor, user, role: role(change('role')?.after) }} />;
+    case 'user.added':
+      return (
+        <FormattedMessage id="audit.action.userAdded" defaultMessage="{actor} gave {user} access as {role}" values={{ actor, user, role: role(change('role')?.after) }} />
+      );
+    case 'user.role_changed':
+      return (
+        <FormattedMessage
+          id="audit.action.roleChanged"
+          defaultMessage="{actor} changed the role of {user} from {before} to {after}"
+          values={{ actor, user, before: role(change('role')?.before), after: role(change('role')?.after) }}
+        />
+      );
+    case 'user.removed':
+      return <FormattedMessage id="audit.action.userRemoved" defaultMessage="{actor} removed {user}" values={{ actor, user }} />;
+    case 'invitation.accepted':
+      return <FormattedMessage id="audit.action.invitationAccepted" defaultMessage="{actor} accepted the invitation and joined the account" values={{ actor }} />;
+    case 'contact_info.updated':
+      return (
+        <FormattedMessage
+          id="audit.action.contactInfoUpdated"
+          defaultMessage="{actor} changed the contact information ({count, plural, one {# field} other {# fields}})"
+          values={{ actor, count: entry.changes.length }}
+        />
+      );
+    default:
+      return <FormattedMessage id="audit.action.other" defaultMessage="{actor}: {action}" values={{ actor, action: entry.action }} />;
+  }
+}
+
+/** User actions say everything in their sentence; the others list each field before → after. */
+const SENTENCE_ONLY = new Set(['user.invited', 'user.added', 'user.role_changed', 'user.removed', 'invitation.accepted']);
+
+function Changes({ entry }: { entry: AuditEntry }) {
+  if (SENTENCE_ONLY.has(entry.action) || entry.changes.length === 0) return null;
+  return (
+    <div className="table-wrap audit-changes-wrap">
+      <table className="data-table audit-changes">
+        <caption className="visually-hidden">
+          <FormattedMessage id="audit.changes.caption" defaultMessage="What changed" />
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">
+              <FormattedMessage id="audit.column.field" defaultMessage="Field" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="audit.column.before" defaultMessage="Before" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="audit.column.after" defaultMessage="After" />
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {entry.changes.map((change) => (
+            <tr key={change.field}>
+              <th scope="row" className="audit-field">
+                <AuditFieldName field={change.field} />
+              </th>
+              <td className="audit-before">
+                <AuditValue field={change.field} value={change.before} />
+              </td>
+              <td className="audit-after">
+                <AuditValue field={change.field} value={change.after} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** `/accounts/{id}/audit-log`: every change to the account, newest first, for people to read. */
+export function AuditLogPage() {
+  const intl = useIntl();
+  const { accountId, membership } = useAccount();
+  useDocumentTitle(intl.formatMessage({ id: 'audit.documentTitle', defaultMessage: 'Audit log: {account}' }, { account: membership.accountName }));
+  const base = `/api/v1/accounts/${encodeURIComponent(accountId)}/audit-log`;
+  const [items, setItems] = useState<AuditEntry[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [load, setLoad] = useState<LoadState>({ status: 'loading' });
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<unknown>(null);
+  const generation = useRef(0);
+
+  const first = useCallback(async () => {
+    const current = ++generation.current;
+    setLoad({ status: 'loading' });
+    try {
+      const page = await api<AuditPage>(`${base}${query({ limit: PAGE_SIZE })}`);
+      if (current !== generation.current) return;
+      setItems(page.items);
+      setNextCursor(page.nextCursor);
+      setLoad({ status: 'ready' });
+    } catch (error) {
+      if (current === generation.current) setLoad({ status: 'error', error });
+    }
+  }, [base]);
+
+  useEffect(() => {
+    void first();
+    return () => {
+      generation.current++;
+    };
+  }, [first]);
+
+  const loadMore = async () => {
+    if (!nextCursor || loadingMore) return;
+    const current = generation.current;
+    setLoadingMore(true);
+    setMoreError(null);
+    try {
+      const page = await api<AuditPage>(`${base}${query({ limit: PAGE_SIZE, cursor: nextCursor })}`);
+      if (current !== generation.current) return;
+      setItems((existing) => [...existing, ...page.items]);
+      setNextCursor(page.nextCursor);
+    } catch (error) {
+      if (current === generation.current) setMoreError(error);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  let body: ReactNode = null;
+  if (load.status === 'loading') body = <Loading />;
+  else if (load.status === 'error') {
+    body = (
+      <div className="stack">
+        <ErrorAlert error={load.error} />
+        <div>
+          <Button className="button" onPress={() => void first()}>
+            <FormattedMessage id="common.retry" defaultMessage="Try again" />
+          </Button>
+        </div>
+      </div>
+    );
+  } else if (items.length === 0) {
+    body = (
+      <p className="muted">
+        <FormattedMessage id="audit.empty" defaultMessage="Nothing has changed yet." />
+      </p>
+    );
+  } else {
+    body = (
+      <ol className="audit-list">
+        {items.map((entry, index) => (
+          <li key={`${entry.at}-${index}`} className="audit-entry">
+            <div className="audit-entry-head">
+              <p className="audit-sentence">
+                <ActionSentence entry={entry} />
+              </p>
+              <time className="audit-time" dateTime={entry.at}>
+                {intl.formatDate(entry.at, { dateStyle: 'medium', timeStyle: 'short' })}
+              </time>
+            </div>
+            <Changes entry={entry} />
+          </li>
+        ))}
+      </ol>
+    );
+  }
+
+  return (
+    <>
+      <div className="page-heading">
+        <h1>
+          <FormattedMessage id="audit.title" defaultMessage="Audit log" />
+        </h1>
+        <p className="page-description">
+          <FormattedMessage
+            id="audit.description"
+            defaultMessage="Every change to {account}, newest first: who made it, when, and what each field was before and after."
+            values={{ account: membership.accountName }}
+          />
+        </p>
+      </div>
+      {body}
+      {moreError ? <ErrorAlert error={moreError} /> : null}
+      {load.status === 'ready' && nextCursor ? (
+        <div className="load-more">
+          <Button className={`button${loadingMore ? ' is-busy' : ''}`} onPress={() => void loadMore()}>
+            <FormattedMessage id="audit.loadMore" defaultMessage="Load more" />
+          </Button>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import { FormattedMessage, useIntl } from 'react-intl';
+import { useLocation } from 'react-router';
+import { ContactInfoForm } from '../../components/contact-info/ContactInfoForm';
+import { useDocumentTitle } from '../../components/DocumentTitle';
+import { isRole } from '../../components/RoleName';
+import { useEnvironment, withEnvironment } from '../../environment';
+import { useMeta } from '../../meta';
+import { useSignedInSession } from '../../session';
+import { useAccount } from './AccountContext';
+
+/** `/accounts/{id}/configuration/contact-information`: the contact information, changed at any time. */
+export function ContactInfoPage() {
+  const intl = useIntl();
+  const session = useSignedInSession();
+  const meta = useMeta();
+  const { accountId, membership, basePath } = useAccount();
+  const [env] = useEnvironment();
+  const location = useLocation();
+  const role = isRole(membership.role) ? membership.role : null;
+  const platform = meta?.platformName ?? intl.formatMessage({ id: 'contactInfo.platformFallback', defaultMessage: 'the platform' });
+  useDocumentTitle(
+    intl.formatMessage({ id: 'contactInfo.documentTitle', defaultMessage: 'Contact information: {account}' }, { account: membership.accountName }),
+  );
+
+  return (
+    <>
+      <div className="page-heading">
+        <p className="page-eyebrow">
+          <FormattedMessage id="portal.nav.configuration" defaultMessage="Configuration" />
+        </p>
+        <h1>
+          <FormattedMessage id="contactInfo.title" defaultMessage="Contact information" />
+        </h1>
+        <p className="page-description">
+          <FormattedMessage
+            id="contactInfo.description"
+            defaultMessage="Whom {platform} contacts about {account}, and for what. It is the same for the whole account and for both environments; only the alert contacts are chosen while Production is selected."
+            values={{ platform, account: membership.accountName }}
+          />
+        </p>
+      </div>
+      <ContactInfoForm
+        // A new account or environment is a new document to load.
+        key={accountId}
+        accountId={accountId}
+        env={env}
+        role={role}
+        isOperator={session.isOperator}
+        variant="page"
+        headingLevel={2}
+        usersHref={withEnvironment(`${basePath}/configuration/users`, env)}
+        productionHref={withEnvironment(location.pathname, 'production')}
+      />
+    </>
+  );
+}
