@@ -35,7 +35,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const accept = useCallback(
     (session: Session) => {
       setCsrfToken(session.csrfToken);
-      adoptUserLocale(session.user.locale);
+      const chosen = adoptUserLocale(session.user.locale);
+      // A language picked before signing in is remembered on the user (best effort).
+      if (chosen) api('/api/v1/session', { method: 'PATCH', body: { locale: chosen } }).catch((error: unknown) => console.warn(error));
       setState({ status: 'signedIn', session });
     },
     [adoptUserLocale],

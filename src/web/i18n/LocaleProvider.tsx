@@ -11,8 +11,11 @@ interface LocaleContextValue {
   dir: 'ltr' | 'rtl';
   /** An explicit choice from a language picker: applied and remembered in this browser. */
   chooseLocale: (locale: Locale) => void;
-  /** The signed-in user's remembered language: it wins over this browser's, which follows it. */
-  adoptUserLocale: (locale: string | null | undefined) => void;
+  /**
+   * At sign-in: a language chosen in this browser wins (and is returned, so the caller can
+   * remember it on the user); otherwise the user's remembered language is applied.
+   */
+  adoptUserLocale: (locale: string | null | undefined) => Locale | undefined;
 }
 
 const LocaleContext = createContext<LocaleContextValue | null>(null);
@@ -79,10 +82,14 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const adoptUserLocale = useCallback((userLocale: string | null | undefined) => {
+    const chosen = storedLocale();
+    if (chosen) {
+      setLocale(chosen);
+      return chosen === userLocale ? undefined : chosen;
+    }
     const next = bestLocale([userLocale]);
-    if (!next) return;
-    rememberLocale(next);
-    setLocale(next);
+    if (next) setLocale(next);
+    return undefined;
   }, []);
 
   const value = useMemo(() => ({ locale: shown, dir, chooseLocale, adoptUserLocale }), [shown, dir, chooseLocale, adoptUserLocale]);
