@@ -28,7 +28,8 @@ const configSchema = z.object({
   PUBLIC_URL: httpUrl.default('http://localhost:3000').transform((value) => value.replace(/\/+$/, '')),
   LIAISON_ADMIN_EMAIL: z.email('must be an email address').optional(),
   LIAISON_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
-  PLATFORM_NAME: z.string().min(1).default('the platform'),
+  // Unset: "the platform", in each reader's language (the web's catalogs).
+  PLATFORM_NAME: z.string().min(1).max(100).optional(),
   SUPPORT_URL: z
     .string()
     .refine((value) => /^(https?:\/\/|mailto:)/.test(value), 'must be an http(s) URL or a mailto: link')
@@ -50,7 +51,7 @@ export type Config = {
   secureCookies: boolean;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
-  platformName: string;
+  platformName: string | undefined;
   supportUrl: string | undefined;
   worker: 'embedded' | 'off';
   logLevel: string;

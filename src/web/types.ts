@@ -52,7 +52,8 @@ export type AuditPage = z.infer<typeof auditPage>;
 
 /** `GET /api/v1/meta`: facts about this installation, known before anyone signs in. */
 export interface Meta {
-  platformName: string;
+  /** Null when PLATFORM_NAME is unset: "the platform" is then said in the reader's language. */
+  platformName: string | null;
   supportUrl: string | null;
   mailboxEnabled: boolean;
   locales: string[];

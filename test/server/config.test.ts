@@ -13,7 +13,7 @@ describe('configuration', () => {
       mailFrom: 'Liaison <no-reply@localhost>',
       publicUrl: 'http://localhost:3000',
       secureCookies: false,
-      platformName: 'the platform',
+      platformName: undefined,
       supportUrl: undefined,
       worker: 'embedded',
     });

@@ -15,7 +15,8 @@ export default async function metaRoutes(app: FastifyInstance, { context }: { co
         summary: 'Installation facts for the web app: platform name, support link, languages',
         response: {
           200: z.object({
-            platformName: z.string(),
+            /** Null when PLATFORM_NAME is unset: the web then says "the platform" in the reader's language. */
+            platformName: z.string().nullable(),
             supportUrl: z.string().nullable(),
             mailboxEnabled: z.boolean(),
             locales: z.array(z.string()),
@@ -26,7 +27,7 @@ export default async function metaRoutes(app: FastifyInstance, { context }: { co
     async (_request, reply) => {
       reply.header('cache-control', 'public, max-age=300');
       return {
-        platformName: context.config.platformName,
+        platformName: context.config.platformName ?? null,
         supportUrl: context.config.supportUrl ?? null,
         mailboxEnabled: context.mailboxEnabled,
         locales: [...SUPPORTED_LOCALES],
