@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { IntlShape } from 'react-intl';
 import { ApiError } from './api';
 import { errorText } from './components/Feedback';
@@ -48,4 +49,15 @@ export function mapApiError<F extends string>(
 /** The first of `order` that has an error, to move focus to. */
 export function firstInvalid<F extends string>(order: readonly F[], fields: Partial<Record<F, string>>): F | undefined {
   return order.find((field) => Boolean(fields[field]));
+}
+
+export type FieldErrors<F extends string> = Partial<Record<F, string>>;
+
+/** A form's messages by field; `clearError(field)` drops a field's message once the person edits it. */
+export function useFieldErrors<F extends string>() {
+  const [errors, setErrors] = useState<FieldErrors<F>>({});
+  const clearError = (field: F) => {
+    if (errors[field]) setErrors((current) => ({ ...current, [field]: undefined }));
+  };
+  return [errors, setErrors, clearError] as const;
 }

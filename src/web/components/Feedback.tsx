@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
+import { Button } from 'react-aria-components';
 import { ApiError } from '../api';
 
 /** The text to show for a failed request: the server's localized message, else a generic one. */
@@ -29,6 +30,20 @@ export function ErrorAlert({ error, children }: { error?: unknown; children?: Re
   return (
     <div className="alert alert-error" role="alert">
       {children ?? errorText(intl, error)}
+    </div>
+  );
+}
+
+/** What failed to load, with a "Try again" button. */
+export function LoadFailed({ error, onRetry }: { error: unknown; onRetry: () => unknown }) {
+  return (
+    <div className="stack">
+      <ErrorAlert error={error} />
+      <div>
+        <Button className="button" onPress={() => void onRetry()}>
+          <FormattedMessage id="common.retry" defaultMessage="Try again" />
+        </Button>
+      </div>
     </div>
   );
 }

@@ -4,10 +4,10 @@ import { Button, Form } from 'react-aria-components';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api } from '../api';
 import { useDocumentTitle } from '../components/DocumentTitle';
-import { ErrorAlert, Loading } from '../components/Feedback';
+import { ErrorAlert, LoadFailed, Loading } from '../components/Feedback';
 import { PublicLayout } from '../components/PublicLayout';
 import { TextField } from '../components/TextField';
-import { firstInvalid, mapApiError } from '../forms';
+import { firstInvalid, mapApiError, useFieldErrors } from '../forms';
 import { useSession } from '../session';
 import type { AcceptInvitationBody, InvitationInfo, Session } from '../types';
 
@@ -99,14 +99,7 @@ export function InvitationPage() {
           <h1 className="login-title">
             <FormattedMessage id="invitation.title" defaultMessage="Invitation" />
           </h1>
-          <div className="stack">
-            <ErrorAlert error={state.error} />
-            <div>
-              <Button className="button" onPress={() => setAttempt((n) => n + 1)}>
-                <FormattedMessage id="common.retry" defaultMessage="Try again" />
-              </Button>
-            </div>
-          </div>
+          <LoadFailed error={state.error} onRetry={() => setAttempt((n) => n + 1)} />
         </>
       ) : null}
       {state.status === 'ready' ? (
@@ -152,7 +145,7 @@ function AcceptForm({ token, invitation, onAccepted, onLinkFailed }: AcceptFormP
   const isNew = !invitation.existingUser;
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [errors, setErrors, clearError] = useFieldErrors<Field>();
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const refs: Record<Field, RefObject<HTMLInputElement | null>> = { name: useRef(null), password: useRef(null) };
@@ -235,7 +228,7 @@ function AcceptForm({ token, invitation, onAccepted, onLinkFailed }: AcceptFormP
             value={name}
             onChange={(value) => {
               setName(value);
-              if (errors.name) setErrors((e) => ({ ...e, name: undefined }));
+              clearError('name');
             }}
             error={errors.name}
             inputRef={refs.name}
@@ -251,7 +244,7 @@ function AcceptForm({ token, invitation, onAccepted, onLinkFailed }: AcceptFormP
           value={password}
           onChange={(value) => {
             setPassword(value);
-            if (errors.password) setErrors((e) => ({ ...e, password: undefined }));
+            clearError('password');
           }}
           description={
             isNew

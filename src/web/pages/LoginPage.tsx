@@ -6,12 +6,10 @@ import { useDocumentTitle } from '../components/DocumentTitle';
 import { ErrorAlert, Loading, errorText } from '../components/Feedback';
 import { PublicLayout } from '../components/PublicLayout';
 import { TextField } from '../components/TextField';
+import { useFieldErrors, type FieldErrors } from '../forms';
 import { homePath, safeNextPath, useSession } from '../session';
 
-interface FieldErrors {
-  email?: string;
-  password?: string;
-}
+type Field = 'email' | 'password';
 
 /** /login: email + password; server errors in an alert beside the form, typed values kept. */
 export function LoginPage() {
@@ -23,7 +21,7 @@ export function LoginPage() {
 
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [fieldErrors, setFieldErrors, clearFieldError] = useFieldErrors<Field>();
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const emailRef = useRef<HTMLInputElement>(null);
@@ -38,7 +36,7 @@ export function LoginPage() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (pending) return;
-    const errors: FieldErrors = {};
+    const errors: FieldErrors<Field> = {};
     if (!email.trim()) errors.email = intl.formatMessage({ id: 'login.email.required', defaultMessage: 'Enter your email address.' });
     if (!password) errors.password = intl.formatMessage({ id: 'login.password.required', defaultMessage: 'Enter your password.' });
     setFieldErrors(errors);
@@ -82,7 +80,7 @@ export function LoginPage() {
           value={email}
           onChange={(value) => {
             setEmail(value);
-            if (fieldErrors.email) setFieldErrors((e) => ({ ...e, email: undefined }));
+            clearFieldError('email');
           }}
           error={fieldErrors.email}
           inputRef={emailRef}
@@ -96,7 +94,7 @@ export function LoginPage() {
           value={password}
           onChange={(value) => {
             setPassword(value);
-            if (fieldErrors.password) setFieldErrors((e) => ({ ...e, password: undefined }));
+            clearFieldError('password');
           }}
           error={fieldErrors.password}
           inputRef={passwordRef}

@@ -7,7 +7,7 @@ import type { Environment } from '../../environment';
 import { useMeta } from '../../meta';
 import type { ContactInfoView, Member, MembersPage, Role } from '../../types';
 import { CONTACT_FIELD_NAMES, inDisplayOrder } from '../contactFields';
-import { ErrorAlert, Loading, errorText } from '../Feedback';
+import { ErrorAlert, LoadFailed, Loading, errorText } from '../Feedback';
 import { TextField } from '../TextField';
 import { AlertContactsEditor } from './AlertContactsEditor';
 import {
@@ -393,16 +393,7 @@ export function ContactInfoForm(props: ContactInfoFormProps) {
 
   if (load.status === 'loading' && !view) return <Loading />;
   if (load.status === 'error' && !view) {
-    return (
-      <div className="stack">
-        <ErrorAlert error={load.error} />
-        <div>
-          <Button className="button" onPress={() => void loadDocument()}>
-            <FormattedMessage id="common.retry" defaultMessage="Try again" />
-          </Button>
-        </div>
-      </div>
-    );
+    return <LoadFailed error={load.error} onRetry={loadDocument} />;
   }
   if (!view || !draft) return null;
 

@@ -2,7 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Button, Form } from 'react-aria-components';
 import { api } from '../../api';
-import { firstInvalid, mapApiError } from '../../forms';
+import { firstInvalid, mapApiError, useFieldErrors } from '../../forms';
 import type { AddUserBody, Member, Role } from '../../types';
 import { ErrorAlert } from '../Feedback';
 import { isRole, roleOptions } from '../RoleName';
@@ -19,7 +19,7 @@ export function InviteForm({ accountId, onInvited, headingLevel = 2 }: { account
   const headingId = useId();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('viewer');
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [errors, setErrors, clearError] = useFieldErrors<Field>();
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const emailRef = useRef<HTMLInputElement>(null);
@@ -66,7 +66,7 @@ export function InviteForm({ accountId, onInvited, headingLevel = 2 }: { account
             value={email}
             onChange={(value) => {
               setEmail(value);
-              if (errors.email) setErrors((e) => ({ ...e, email: undefined }));
+              clearError('email');
             }}
             error={errors.email}
             inputRef={emailRef}
@@ -80,7 +80,7 @@ export function InviteForm({ accountId, onInvited, headingLevel = 2 }: { account
           value={role}
           onChange={(value) => {
             if (isRole(value)) setRole(value);
-            if (errors.role) setErrors((e) => ({ ...e, role: undefined }));
+            clearError('role');
           }}
           error={errors.role}
         />

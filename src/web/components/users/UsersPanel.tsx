@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Button } from 'react-aria-components';
 import { api, query } from '../../api';
 import { useSignedInSession } from '../../session';
 import type { Member, MembersPage, Role } from '../../types';
-import { ErrorAlert, Loading, errorText } from '../Feedback';
+import { appendNew, usePagedList } from '../../usePagedList';
+import { ErrorAlert, LoadFailed, Loading, errorText } from '../Feedback';
 import { RoleName, roleLabel } from '../RoleName';
 import { InviteForm } from './InviteForm';
 import { RemoveUserDialog } from './RemoveUserDialog';
@@ -22,7 +23,7 @@ export interface UsersPanelProps {
 const PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 200;
 
-type LoadState = { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: unknown };
+const byUserId = appendNew<Member>((member) => member.userId);
 
 function personOf(member: Member): string {
   return member.name || member.email;
@@ -40,60 +41,19 @@ export function UsersPanel({ accountId, role, isOperator, headingLevel = 2 }: Us
   const canManage = isOperator || role === 'admin';
   const base = `/api/v1/accounts/${encodeURIComponent(accountId)}/users`;
 
-  const [members, setMembers] = useState<Member[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [load, setLoad] = useState<LoadState>({ status: 'loading' });
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<unknown>(null);
   const [announcement, setAnnouncement] = useState('');
   const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
   const [busyRows, setBusyRows] = useState<ReadonlySet<string>>(new Set());
   const statusRef = useRef<HTMLParagraphElement>(null);
-  const generation = useRef(0);
-  const shown = useRef(0);
-  shown.current = members.length;
 
-  /** The first page again, as long as what is on screen (up to the API's maximum). */
-  const refresh = useCallback(async () => {
-    const current = ++generation.current;
-    const limit = Math.min(Math.max(shown.current, PAGE_SIZE), MAX_PAGE_SIZE);
-    try {
-      const page = await api<MembersPage>(`${base}${query({ limit })}`);
-      if (current !== generation.current) return;
-      setMembers(page.items);
-      setNextCursor(page.nextCursor);
-      setLoad({ status: 'ready' });
-    } catch (error) {
-      if (current === generation.current) setLoad({ status: 'error', error });
-    }
-  }, [base]);
-
-  useEffect(() => {
-    setLoad({ status: 'loading' });
-    setMembers([]);
-    shown.current = 0;
-    void refresh();
-    return () => {
-      generation.current++;
-    };
-  }, [refresh]);
-
-  const loadMore = async () => {
-    if (!nextCursor || loadingMore) return;
-    const current = generation.current;
-    setLoadingMore(true);
-    setMoreError(null);
-    try {
-      const page = await api<MembersPage>(`${base}${query({ limit: PAGE_SIZE, cursor: nextCursor })}`);
-      if (current !== generation.current) return;
-      setMembers((existing) => [...existing, ...page.items.filter((m) => !existing.some((e) => e.userId === m.userId))]);
-      setNextCursor(page.nextCursor);
-    } catch (error) {
-      if (current === generation.current) setMoreError(error);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const list = usePagedList<Member>(
+    // A refresh asks for the first page as long as what is on screen (up to the API's maximum).
+    (cursor, shown) =>
+      api<MembersPage>(`${base}${query({ limit: cursor ? PAGE_SIZE : Math.min(Math.max(shown, PAGE_SIZE), MAX_PAGE_SIZE), cursor })}`),
+    [base],
+    { merge: byUserId, quietRefresh: true },
+  );
+  const { items: members, refresh } = list;
 
   const setRowError = (userId: string, message: string | null) =>
     setRowErrors((errors) => {
@@ -169,19 +129,10 @@ export function UsersPanel({ accountId, role, isOperator, headingLevel = 2 }: Us
         {announcement}
       </p>
 
-      {load.status === 'loading' ? <Loading /> : null}
-      {load.status === 'error' ? (
-        <div className="stack">
-          <ErrorAlert error={load.error} />
-          <div>
-            <Button className="button" onPress={() => void refresh()}>
-              <FormattedMessage id="common.retry" defaultMessage="Try again" />
-            </Button>
-          </div>
-        </div>
-      ) : null}
+      {list.status === 'loading' ? <Loading /> : null}
+      {list.status === 'error' ? <LoadFailed error={list.error} onRetry={refresh} /> : null}
 
-      {load.status === 'ready' ? (
+      {list.status === 'ready' ? (
         <div className="table-wrap">
           <table className="data-table users-table">
             <caption className="visually-hidden">
@@ -287,10 +238,10 @@ export function UsersPanel({ accountId, role, isOperator, headingLevel = 2 }: Us
         </div>
       ) : null}
 
-      {moreError ? <ErrorAlert error={moreError} /> : null}
-      {load.status === 'ready' && nextCursor ? (
+      {list.moreError ? <ErrorAlert error={list.moreError} /> : null}
+      {list.status === 'ready' && list.nextCursor ? (
         <div>
-          <Button className={`button${loadingMore ? ' is-busy' : ''}`} onPress={() => void loadMore()}>
+          <Button className={`button${list.loadingMore ? ' is-busy' : ''}`} onPress={() => void list.loadMore()}>
             {intl.formatMessage({ id: 'users.loadMore', defaultMessage: 'Load more' })}
           </Button>
         </div>

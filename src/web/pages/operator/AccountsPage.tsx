@@ -1,4 +1,3 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Button } from 'react-aria-components';
 import { useSearchParams } from 'react-router';
@@ -6,15 +5,16 @@ import { api, query } from '../../api';
 import { Completeness } from '../../components/AccountFacts';
 import { Checkbox } from '../../components/Checkbox';
 import { useDocumentTitle } from '../../components/DocumentTitle';
-import { ErrorAlert, Loading } from '../../components/Feedback';
+import { ErrorAlert, LoadFailed, Loading } from '../../components/Feedback';
 import { EnvLink, useEnvNavigate } from '../../environment';
 import { useIntegrationTypes } from '../../integrations';
 import type { AccountSummary, AccountsPage as AccountsPageBody } from '../../types';
+import { appendNew, usePagedList } from '../../usePagedList';
 import { NewAccountDialog } from './NewAccountDialog';
 
 const PAGE_SIZE = 50;
 
-type LoadState = { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: unknown };
+const byId = appendNew<AccountSummary>((account) => account.id);
 
 /** `/operator`: every partner account with its completeness; "Incomplete only" is kept in the URL. */
 export function AccountsPage() {
@@ -25,57 +25,13 @@ export function AccountsPage() {
   const incompleteOnly = params.get('contactInfo') === 'incomplete';
   const { nameOf } = useIntegrationTypes();
 
-  const [accounts, setAccounts] = useState<AccountSummary[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [load, setLoad] = useState<LoadState>({ status: 'loading' });
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<unknown>(null);
-  const generation = useRef(0);
-
-  const fetchPage = useCallback(
-    (cursor?: string) =>
+  const list = usePagedList<AccountSummary>(
+    (cursor) =>
       api<AccountsPageBody>(`/api/v1/accounts${query({ contactInfo: incompleteOnly ? 'incomplete' : undefined, limit: PAGE_SIZE, cursor })}`),
     [incompleteOnly],
+    { merge: byId },
   );
-
-  const refresh = useCallback(async () => {
-    const current = ++generation.current;
-    setLoad({ status: 'loading' });
-    setMoreError(null);
-    try {
-      const page = await fetchPage();
-      if (current !== generation.current) return;
-      setAccounts(page.items);
-      setNextCursor(page.nextCursor);
-      setLoad({ status: 'ready' });
-    } catch (error) {
-      if (current === generation.current) setLoad({ status: 'error', error });
-    }
-  }, [fetchPage]);
-
-  useEffect(() => {
-    void refresh();
-    return () => {
-      generation.current++;
-    };
-  }, [refresh]);
-
-  const loadMore = async () => {
-    if (!nextCursor || loadingMore) return;
-    const current = generation.current;
-    setLoadingMore(true);
-    setMoreError(null);
-    try {
-      const page = await fetchPage(nextCursor);
-      if (current !== generation.current) return;
-      setAccounts((existing) => [...existing, ...page.items.filter((a) => !existing.some((e) => e.id === a.id))]);
-      setNextCursor(page.nextCursor);
-    } catch (error) {
-      if (current === generation.current) setMoreError(error);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const accounts = list.items;
 
   const setIncompleteOnly = (value: boolean) =>
     setParams(
@@ -117,19 +73,10 @@ export function AccountsPage() {
         </Checkbox>
       </div>
 
-      {load.status === 'loading' ? <Loading /> : null}
-      {load.status === 'error' ? (
-        <div className="stack">
-          <ErrorAlert error={load.error} />
-          <div>
-            <Button className="button" onPress={() => void refresh()}>
-              <FormattedMessage id="common.retry" defaultMessage="Try again" />
-            </Button>
-          </div>
-        </div>
-      ) : null}
+      {list.status === 'loading' ? <Loading /> : null}
+      {list.status === 'error' ? <LoadFailed error={list.error} onRetry={list.refresh} /> : null}
 
-      {load.status === 'ready' && accounts.length === 0 ? (
+      {list.status === 'ready' && accounts.length === 0 ? (
         <div className="empty-state">
           <h2>
             {incompleteOnly ? (
@@ -151,7 +98,7 @@ export function AccountsPage() {
         </div>
       ) : null}
 
-      {load.status === 'ready' && accounts.length > 0 ? (
+      {list.status === 'ready' && accounts.length > 0 ? (
         <div className="table-wrap">
           <table className="data-table">
             <caption className="visually-hidden">
@@ -205,10 +152,10 @@ export function AccountsPage() {
         </div>
       ) : null}
 
-      {moreError ? <ErrorAlert error={moreError} /> : null}
-      {load.status === 'ready' && nextCursor ? (
+      {list.moreError ? <ErrorAlert error={list.moreError} /> : null}
+      {list.status === 'ready' && list.nextCursor ? (
         <div className="load-more">
-          <Button className={`button${loadingMore ? ' is-busy' : ''}`} onPress={() => void loadMore()}>
+          <Button className={`button${list.loadingMore ? ' is-busy' : ''}`} onPress={() => void list.loadMore()}>
             {intl.formatMessage({ id: 'accounts.loadMore', defaultMessage: 'Load more' })}
           </Button>
         </div>

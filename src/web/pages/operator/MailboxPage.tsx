@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import { Button, ListBox, ListBoxItem, Text, type Selection } from 'react-aria-components';
 import { api, query } from '../../api';
 import { useDocumentTitle } from '../../components/DocumentTitle';
 import { ErrorAlert, Loading } from '../../components/Feedback';
 import type { MailboxMessage, MailboxPage as MailboxList } from '../../types';
+import { usePagedList } from '../../usePagedList';
 
 const PAGE_SIZE = 50;
 
@@ -45,60 +46,18 @@ function linkify(text: string): ReactNode[] {
   );
 }
 
-type LoadState = { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: unknown };
-
 /** `/operator/mailbox`: the embedded mail catcher's messages, list beside detail. */
 export function MailboxPage() {
   const intl = useIntl();
   useDocumentTitle(intl.formatMessage({ id: 'mailbox.title', defaultMessage: 'Mailbox' }));
 
-  const [messages, setMessages] = useState<MailboxMessage[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [load, setLoad] = useState<LoadState>({ status: 'loading' });
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<unknown>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const generation = useRef(0);
-
-  const refresh = useCallback(async () => {
-    const current = ++generation.current;
-    setLoad((previous) => (previous.status === 'ready' ? previous : { status: 'loading' }));
-    setMoreError(null);
-    try {
-      const page = await fetchMailbox();
-      if (current !== generation.current) return;
-      const items = mergeMessages([], page.items);
-      setMessages(items);
-      setNextCursor(page.nextCursor);
-      setSelectedId((selected) => (selected && items.some((m) => m.id === selected) ? selected : (items[0]?.id ?? null)));
-      setLoad({ status: 'ready' });
-    } catch (error) {
-      if (current === generation.current) setLoad({ status: 'error', error });
-    }
-  }, []);
-
-  const loadMore = useCallback(async () => {
-    // Not React Aria's isPending: the button disappears after the last page, and its pending
-    // announcement would then point at nothing.
-    if (!nextCursor || loadingMore) return;
-    const current = generation.current;
-    setLoadingMore(true);
-    setMoreError(null);
-    try {
-      const page = await fetchMailbox(nextCursor);
-      if (current !== generation.current) return;
-      setMessages((existing) => mergeMessages(existing, page.items));
-      setNextCursor(page.nextCursor);
-    } catch (error) {
-      if (current === generation.current) setMoreError(error);
-    } finally {
-      setLoadingMore(false);
-    }
-  }, [nextCursor, loadingMore]);
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
+  const list = usePagedList<MailboxMessage>(fetchMailbox, [], {
+    merge: mergeMessages,
+    // A fresh list keeps the selected message if it is still there, else selects the newest.
+    onFirstPage: (items) => setSelectedId((selected) => (selected && items.some((m) => m.id === selected) ? selected : (items[0]?.id ?? null))),
+  });
+  const { items: messages, refresh } = list;
 
   const [refreshing, setRefreshing] = useState(false);
   const onRefresh = async () => {
@@ -130,10 +89,10 @@ export function MailboxPage() {
         </div>
       </div>
 
-      {load.status === 'error' ? <ErrorAlert error={load.error} /> : null}
-      {load.status === 'loading' ? <Loading /> : null}
+      {list.status === 'error' ? <ErrorAlert error={list.error} /> : null}
+      {list.status === 'loading' ? <Loading /> : null}
 
-      {load.status === 'ready' && messages.length === 0 ? (
+      {list.status === 'ready' && messages.length === 0 ? (
         <div className="empty-state">
           <h2>
             <FormattedMessage id="mailbox.empty.title" defaultMessage="No messages yet" />
@@ -185,9 +144,9 @@ export function MailboxPage() {
                 </ListBoxItem>
               )}
             </ListBox>
-            {moreError ? <ErrorAlert error={moreError} /> : null}
-            {nextCursor ? (
-              <Button className={`button button-block${loadingMore ? ' is-busy' : ''}`} onPress={() => void loadMore()}>
+            {list.moreError ? <ErrorAlert error={list.moreError} /> : null}
+            {list.nextCursor ? (
+              <Button className={`button button-block${list.loadingMore ? ' is-busy' : ''}`} onPress={() => void list.loadMore()}>
                 {intl.formatMessage({ id: 'mailbox.loadMore', defaultMessage: 'Load more' })}
               </Button>
             ) : null}

@@ -3,9 +3,9 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { Button, CheckboxGroup, Dialog, DialogTrigger, FieldError, Form, Heading, Label, Modal, ModalOverlay, Text } from 'react-aria-components';
 import { api } from '../../api';
 import { Checkbox } from '../../components/Checkbox';
-import { ErrorAlert, Loading } from '../../components/Feedback';
+import { ErrorAlert, LoadFailed, Loading } from '../../components/Feedback';
 import { TextField } from '../../components/TextField';
-import { firstInvalid, mapApiError } from '../../forms';
+import { firstInvalid, mapApiError, useFieldErrors } from '../../forms';
 import { useIntegrationTypes } from '../../integrations';
 import type { AccountDetail, CreateAccountBody } from '../../types';
 
@@ -42,7 +42,7 @@ function NewAccountForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
   const [name, setName] = useState('');
   const [integrations, setIntegrations] = useState<string[]>([]);
   const [adminEmail, setAdminEmail] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [errors, setErrors, clearError] = useFieldErrors<Field>();
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
@@ -108,7 +108,7 @@ function NewAccountForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
           value={name}
           onChange={(value) => {
             setName(value);
-            if (errors.name) setErrors((e) => ({ ...e, name: undefined }));
+            clearError('name');
           }}
           error={errors.name}
           inputRef={nameRef}
@@ -120,7 +120,7 @@ function NewAccountForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
           value={integrations}
           onChange={(value) => {
             setIntegrations(value);
-            if (errors.integrations) setErrors((e) => ({ ...e, integrations: undefined }));
+            clearError('integrations');
           }}
           isRequired
           isInvalid={Boolean(errors.integrations)}
@@ -134,16 +134,7 @@ function NewAccountForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
             />
           </Text>
           {catalog.types === null && !catalog.error ? <Loading /> : null}
-          {catalog.error ? (
-            <div className="stack">
-              <ErrorAlert error={catalog.error} />
-              <div>
-                <Button className="button" onPress={catalog.retry}>
-                  <FormattedMessage id="common.retry" defaultMessage="Try again" />
-                </Button>
-              </div>
-            </div>
-          ) : null}
+          {catalog.error ? <LoadFailed error={catalog.error} onRetry={catalog.retry} /> : null}
           <div className="checkbox-list">
             {(catalog.types ?? []).map((type) => (
               <Checkbox key={type.type} value={type.type}>
@@ -162,7 +153,7 @@ function NewAccountForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
           value={adminEmail}
           onChange={(value) => {
             setAdminEmail(value);
-            if (errors.adminEmail) setErrors((e) => ({ ...e, adminEmail: undefined }));
+            clearError('adminEmail');
           }}
           error={errors.adminEmail}
           inputRef={emailRef}

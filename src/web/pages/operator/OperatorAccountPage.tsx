@@ -1,10 +1,9 @@
 import { FormattedMessage, useIntl } from 'react-intl';
-import { Button } from 'react-aria-components';
 import { useLocation, useParams } from 'react-router';
 import { ApiError } from '../../api';
 import { AccountFacts } from '../../components/AccountFacts';
 import { useDocumentTitle } from '../../components/DocumentTitle';
-import { ErrorAlert, Loading } from '../../components/Feedback';
+import { LoadFailed, Loading } from '../../components/Feedback';
 import { UsersPanel } from '../../components/users/UsersPanel';
 import { EnvLink } from '../../environment';
 import type { AccountDetail } from '../../types';
@@ -39,16 +38,7 @@ export function OperatorAccountPage() {
         </EnvLink>
       </nav>
       {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'error' ? (
-        <div className="stack">
-          <ErrorAlert error={state.error} />
-          <div>
-            <Button className="button" onPress={() => void reload()}>
-              <FormattedMessage id="common.retry" defaultMessage="Try again" />
-            </Button>
-          </div>
-        </div>
-      ) : null}
+      {state.status === 'error' ? <LoadFailed error={state.error} onRetry={reload} /> : null}
       {state.status === 'ready' ? (
         <>
           <div className="page-heading">

@@ -1,17 +1,16 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Button } from 'react-aria-components';
 import { api, query } from '../../api';
 import { AuditFieldName, AuditValue } from '../../components/audit/AuditValue';
 import { useDocumentTitle } from '../../components/DocumentTitle';
-import { ErrorAlert, Loading } from '../../components/Feedback';
+import { ErrorAlert, LoadFailed, Loading } from '../../components/Feedback';
 import { roleLabel } from '../../components/RoleName';
 import type { AuditEntry, AuditPage } from '../../types';
+import { usePagedList } from '../../usePagedList';
 import { useAccount } from './AccountContext';
 
 const PAGE_SIZE = 25;
-
-type LoadState = { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: unknown };
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
@@ -107,66 +106,15 @@ export function AuditLogPage() {
   const intl = useIntl();
   const { accountId, membership } = useAccount();
   useDocumentTitle(intl.formatMessage({ id: 'audit.documentTitle', defaultMessage: 'Audit log: {account}' }, { account: membership.accountName }));
-  const base = `/api/v1/accounts/${encodeURIComponent(accountId)}/audit-log`;
-  const [items, setItems] = useState<AuditEntry[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [load, setLoad] = useState<LoadState>({ status: 'loading' });
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<unknown>(null);
-  const generation = useRef(0);
-
-  const first = useCallback(async () => {
-    const current = ++generation.current;
-    setLoad({ status: 'loading' });
-    try {
-      const page = await api<AuditPage>(`${base}${query({ limit: PAGE_SIZE })}`);
-      if (current !== generation.current) return;
-      setItems(page.items);
-      setNextCursor(page.nextCursor);
-      setLoad({ status: 'ready' });
-    } catch (error) {
-      if (current === generation.current) setLoad({ status: 'error', error });
-    }
-  }, [base]);
-
-  useEffect(() => {
-    void first();
-    return () => {
-      generation.current++;
-    };
-  }, [first]);
-
-  const loadMore = async () => {
-    if (!nextCursor || loadingMore) return;
-    const current = generation.current;
-    setLoadingMore(true);
-    setMoreError(null);
-    try {
-      const page = await api<AuditPage>(`${base}${query({ limit: PAGE_SIZE, cursor: nextCursor })}`);
-      if (current !== generation.current) return;
-      setItems((existing) => [...existing, ...page.items]);
-      setNextCursor(page.nextCursor);
-    } catch (error) {
-      if (current === generation.current) setMoreError(error);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const list = usePagedList<AuditEntry>(
+    (cursor) => api<AuditPage>(`/api/v1/accounts/${encodeURIComponent(accountId)}/audit-log${query({ limit: PAGE_SIZE, cursor })}`),
+    [accountId],
+  );
 
   let body: ReactNode = null;
-  if (load.status === 'loading') body = <Loading />;
-  else if (load.status === 'error') {
-    body = (
-      <div className="stack">
-        <ErrorAlert error={load.error} />
-        <div>
-          <Button className="button" onPress={() => void first()}>
-            <FormattedMessage id="common.retry" defaultMessage="Try again" />
-          </Button>
-        </div>
-      </div>
-    );
-  } else if (items.length === 0) {
+  if (list.status === 'loading') body = <Loading />;
+  else if (list.status === 'error') body = <LoadFailed error={list.error} onRetry={list.refresh} />;
+  else if (list.items.length === 0) {
     body = (
       <p className="muted">
         <FormattedMessage id="audit.empty" defaultMessage="Nothing has changed yet." />
@@ -175,7 +123,7 @@ export function AuditLogPage() {
   } else {
     body = (
       <ol className="audit-list">
-        {items.map((entry, index) => (
+        {list.items.map((entry, index) => (
           <li key={`${entry.at}-${index}`} className="audit-entry">
             <div className="audit-entry-head">
               <p className="audit-sentence">
@@ -207,10 +155,10 @@ export function AuditLogPage() {
         </p>
       </div>
       {body}
-      {moreError ? <ErrorAlert error={moreError} /> : null}
-      {load.status === 'ready' && nextCursor ? (
+      {list.moreError ? <ErrorAlert error={list.moreError} /> : null}
+      {list.status === 'ready' && list.nextCursor ? (
         <div className="load-more">
-          <Button className={`button${loadingMore ? ' is-busy' : ''}`} onPress={() => void loadMore()}>
+          <Button className={`button${list.loadingMore ? ' is-busy' : ''}`} onPress={() => void list.loadMore()}>
             <FormattedMessage id="audit.loadMore" defaultMessage="Load more" />
           </Button>
         </div>

@@ -7,6 +7,7 @@ import { useEnvironment, withEnvironment } from '../../environment';
 import { useMeta } from '../../meta';
 import { useSignedInSession } from '../../session';
 import { useAccount } from './AccountContext';
+import { ConfigurationHeading } from './ConfigurationHeading';
 
 /** `/accounts/{id}/configuration/contact-information`: the contact information, changed at any time. */
 export function ContactInfoPage() {
@@ -24,21 +25,16 @@ export function ContactInfoPage() {
 
   return (
     <>
-      <div className="page-heading">
-        <p className="page-eyebrow">
-          <FormattedMessage id="portal.nav.configuration" defaultMessage="Configuration" />
-        </p>
-        <h1>
-          <FormattedMessage id="contactInfo.title" defaultMessage="Contact information" />
-        </h1>
-        <p className="page-description">
+      <ConfigurationHeading
+        title={<FormattedMessage id="contactInfo.title" defaultMessage="Contact information" />}
+        description={
           <FormattedMessage
             id="contactInfo.description"
             defaultMessage="Whom {platform} contacts about {account}, and for what. It is the same for the whole account and for both environments; only the alert contacts are chosen while Production is selected."
             values={{ platform, account: membership.accountName }}
           />
-        </p>
-      </div>
+        }
+      />
       <ContactInfoForm
         // A new account or environment is a new document to load.
         key={accountId}

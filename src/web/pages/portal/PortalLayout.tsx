@@ -1,9 +1,8 @@
 import { useEffect, useRef } from 'react';
-import { FormattedMessage, useIntl } from 'react-intl';
-import { Button } from 'react-aria-components';
+import { useIntl } from 'react-intl';
 import { Outlet, useParams } from 'react-router';
 import { ApiError } from '../../api';
-import { ErrorAlert, Loading } from '../../components/Feedback';
+import { LoadFailed, Loading } from '../../components/Feedback';
 import { SectionNav } from '../../components/SectionNav';
 import { useSignedInSession } from '../../session';
 import type { AccountDetail } from '../../types';
@@ -55,13 +54,8 @@ export function PortalLayout() {
   }
   if (state.status === 'error') {
     return (
-      <main className="page page-narrow stack" id="main">
-        <ErrorAlert error={state.error} />
-        <div>
-          <Button className="button" onPress={() => void reload()}>
-            <FormattedMessage id="common.retry" defaultMessage="Try again" />
-          </Button>
-        </div>
+      <main className="page page-narrow" id="main">
+        <LoadFailed error={state.error} onRetry={reload} />
       </main>
     );
   }

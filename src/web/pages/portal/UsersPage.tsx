@@ -4,6 +4,7 @@ import { isRole } from '../../components/RoleName';
 import { UsersPanel } from '../../components/users/UsersPanel';
 import { useSignedInSession } from '../../session';
 import { useAccount } from './AccountContext';
+import { ConfigurationHeading } from './ConfigurationHeading';
 
 /** `/accounts/{id}/configuration/users`: who has access to the account, and (admins) changing that. */
 export function UsersPage() {
@@ -14,15 +15,10 @@ export function UsersPage() {
   useDocumentTitle(intl.formatMessage({ id: 'users.documentTitle', defaultMessage: 'Users: {account}' }, { account: membership.accountName }));
   return (
     <>
-      <div className="page-heading">
-        <p className="page-eyebrow">
-          <FormattedMessage id="portal.nav.configuration" defaultMessage="Configuration" />
-        </p>
-        <h1>
-          <FormattedMessage id="users.title" defaultMessage="Users" />
-        </h1>
-        <p className="page-description">
-          {role === 'admin' || session.isOperator ? (
+      <ConfigurationHeading
+        title={<FormattedMessage id="users.title" defaultMessage="Users" />}
+        description={
+          role === 'admin' || session.isOperator ? (
             <FormattedMessage
               id="users.description.admin"
               defaultMessage="Everyone who can sign in to {account}. Invite colleagues, change what they may do, or remove their access."
@@ -34,9 +30,9 @@ export function UsersPage() {
               defaultMessage="Everyone who can sign in to {account}. Only admins of the account can invite people or change their access."
               values={{ account: membership.accountName }}
             />
-          )}
-        </p>
-      </div>
+          )
+        }
+      />
       <UsersPanel accountId={accountId} role={role} isOperator={session.isOperator} />
     </>
   );
