@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, request as playwrightRequest, test, type Page } from '@playwright/test';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { BASE_URL, OperatorApi, PASSWORD, modalScreenshot, picker, screenshot, unique } from './support';
+import { BASE_URL, OperatorApi, PASSWORD, modalScreenshot, picker, screenshot, seriousViolations, unique } from './support';
 
 // Hebrew (right to left) and Polish, chosen on the sign-in page before signing in, as a person would.
 
@@ -113,4 +113,33 @@ test('the sign-in page follows the browser language before anyone signs in', asy
   await expect(page.getByRole('button', { name: catalog('pl')['login.submit'] })).toBeVisible();
   await screenshot(page, 'pl-login');
   await context.close();
+});
+
+test('every main screen reads right to left in Hebrew, with no serious accessibility problem', async ({ page }) => {
+  test.setTimeout(90_000);
+  const he = catalog('he');
+  // A complete account, so that the portal's pages open.
+  const { account, email } = await incompleteAccount('Tour', ['reservations_e2e']);
+  await operator.completeContactInfo(account.id);
+  await chooseLanguageAndSignIn(page, 'he', 'עברית', email);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+
+  const pages: [string, string][] = [
+    ['he-overview', `/accounts/${account.id}`],
+    ['he-configuration-contact', `/accounts/${account.id}/configuration/contact-information`],
+    ['he-users', `/accounts/${account.id}/configuration/users`],
+    ['he-audit-log', `/accounts/${account.id}/audit-log`],
+    ['he-help', '/help'],
+  ];
+  for (const [name, path] of pages) {
+    await page.goto(path);
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    expect(await seriousViolations(page), name).toEqual([]);
+    await screenshot(page, name);
+  }
+  // The navigation is in Hebrew too.
+  await page.goto(`/accounts/${account.id}`);
+  await expect(page.getByRole('link', { name: he['portal.nav.auditLog'] })).toBeVisible();
 });
