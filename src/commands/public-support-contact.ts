@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { ContactInfo } from '../domain/contact-info';
 import { supportStatus, type SupportStatus } from '../domain/support-hours';
 import type { Db } from '../storage/db';

@@ -24,7 +24,6 @@ function joinPath(base: string, path: string): string {
 }
 
 function NavItems({ base, sections }: { base: string; sections: readonly Section[] }) {
-  const intl = useIntl();
   return (
     <ul className="section-nav-list">
       {sections.map((section) =>

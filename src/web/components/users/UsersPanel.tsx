@@ -170,7 +170,6 @@ export function UsersPanel({ accountId, role, isOperator, headingLevel = 2 }: Us
                 </tr>
               ) : null}
               {members.map((member) => {
-                const person = personOf(member);
                 const busy = busyRows.has(member.userId);
                 const rowError = rowErrors[member.userId];
                 return (
