@@ -6,7 +6,7 @@ import { isSupportedLocale } from '../../domain/locales';
 import type { Db } from '../../storage/db';
 import { findSession, type SessionRecord } from '../../storage/sessions';
 import { findUserById, type User } from '../../storage/users';
-import { localeFromAcceptLanguage, translator } from '../../i18n';
+import { translator } from '../../i18n';
 
 /**
  * Who may call a route: `public` (anyone), `user` (any signed-in user; the default under /api/v1/), `operator`.
@@ -71,26 +71,25 @@ export default fp(
     app.decorateRequest('session', null);
 
     app.addHook('onRequest', async (request) => {
-      const config = request.routeOptions.config;
       // Unknown routes (no route config) fall through to the not-found handler.
       if (!request.routeOptions.url) return;
-      await authenticate(options.db, request, cookieName);
+      const config = request.routeOptions.config;
+      // API routes are private unless they say otherwise; pages, assets and docs are public.
+      const access = config.access ?? (request.routeOptions.url.startsWith('/api/v1/') ? 'user' : 'public');
+      // Public routes never use the session (their unsafe ones don't rely on the cookie): skip its reads.
+      if (access === 'public') return;
 
+      await authenticate(options.db, request, cookieName);
+      if (!request.user) throw new DomainError('unauthenticated');
       // The caller's language: Accept-Language first, then the user's own choice.
-      if (!localeFromAcceptLanguage(request.headers['accept-language']) && isSupportedLocale(request.user?.locale)) {
+      if (!request.localeFromHeader && isSupportedLocale(request.user.locale)) {
         request.locale = request.user.locale;
         request.t = translator(request.user.locale);
       }
-
-      // API routes are private unless they say otherwise; pages, assets and docs are public.
-      const access = config.access ?? (request.routeOptions.url.startsWith('/api/v1/') ? 'user' : 'public');
-      if (access !== 'public') {
-        if (!request.user) throw new DomainError('unauthenticated');
-        if (access === 'operator' && !request.user.isOperator) throw new DomainError('not_found');
-      }
-      if (request.session && UNSAFE.has(request.method) && config.csrf !== false) {
+      if (access === 'operator' && !request.user.isOperator) throw new DomainError('not_found');
+      if (UNSAFE.has(request.method) && config.csrf !== false) {
         const header = request.headers['x-csrf-token'];
-        if (typeof header !== 'string' || !sameToken(header, request.session.csrfToken)) {
+        if (typeof header !== 'string' || !sameToken(header, request.session!.csrfToken)) {
           throw new DomainError('csrf_failed');
         }
       }

@@ -6,6 +6,8 @@ import { localeFromAcceptLanguage, translator, type Translate } from '../../i18n
 declare module 'fastify' {
   interface FastifyRequest {
     locale: Locale;
+    /** True when Accept-Language chose the locale (it then wins over the user's remembered one). */
+    localeFromHeader: boolean;
     t: Translate;
   }
 }
@@ -16,11 +18,13 @@ const defaultTranslate = translator(DEFAULT_LOCALE);
 export default fp(
   async function i18nPlugin(app: FastifyInstance) {
     app.decorateRequest('locale', DEFAULT_LOCALE);
+    app.decorateRequest('localeFromHeader', false);
     app.decorateRequest('t', defaultTranslate);
     app.addHook('onRequest', async (request) => {
-      const locale = localeFromAcceptLanguage(request.headers['accept-language']) ?? DEFAULT_LOCALE;
-      request.locale = locale;
-      request.t = translator(locale);
+      const fromHeader = localeFromAcceptLanguage(request.headers['accept-language']);
+      request.localeFromHeader = fromHeader !== undefined;
+      request.locale = fromHeader ?? DEFAULT_LOCALE;
+      request.t = translator(request.locale);
     });
   },
   { name: 'i18n' },
