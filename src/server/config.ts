@@ -25,7 +25,8 @@ const configSchema = z.object({
     .refine((value) => /^smtps?:\/\/[^/]+/.test(value), 'must be smtp://… or smtps://…')
     .optional(),
   MAIL_FROM: z.string().min(3, 'must be an address such as "Liaison <no-reply@example.com>"').default('Liaison <no-reply@localhost>'),
-  PUBLIC_URL: httpUrl.default('http://localhost:3000').transform((value) => value.replace(/\/+$/, '')),
+  // Unset: http://localhost:<PORT> (http://localhost:3000 with the default port).
+  PUBLIC_URL: httpUrl.transform((value) => value.replace(/\/+$/, '')).optional(),
   LIAISON_ADMIN_EMAIL: z.email('must be an email address').optional(),
   LIAISON_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   // Unset: "the platform", in each reader's language (the web's catalogs).
@@ -82,8 +83,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: c.DATABASE_URL,
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,
-    publicUrl: c.PUBLIC_URL,
-    secureCookies: c.PUBLIC_URL.startsWith('https://'),
+    publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,
+    secureCookies: c.PUBLIC_URL?.startsWith('https://') ?? false,
     adminEmail: c.LIAISON_ADMIN_EMAIL?.toLowerCase(),
     adminPassword: c.LIAISON_ADMIN_PASSWORD,
     platformName: c.PLATFORM_NAME,

@@ -19,6 +19,10 @@ describe('configuration', () => {
     });
   });
 
+  it('derives the public URL from the port when it is not set', () => {
+    expect(loadConfig({ PORT: '3400' }).publicUrl).toBe('http://localhost:3400');
+  });
+
   it('marks cookies Secure when the public URL is https', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://portal.example/' })).toMatchObject({
       publicUrl: 'https://portal.example',
