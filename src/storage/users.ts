@@ -10,7 +10,7 @@ export type User = {
   isOperator: boolean;
 };
 
-function toUser(row: Pick<UsersTable, 'id' | 'email' | 'name' | 'locale' | 'is_operator'>): User {
+export function toUser(row: Pick<UsersTable, 'id' | 'email' | 'name' | 'locale' | 'is_operator'>): User {
   return { id: row.id, email: row.email, name: row.name, locale: row.locale, isOperator: row.is_operator === 1 };
 }
 

@@ -5,7 +5,7 @@ import { DomainError } from '../../domain/errors';
 import { isSupportedLocale } from '../../domain/locales';
 import type { Db } from '../../storage/db';
 import { findSession, type SessionRecord } from '../../storage/sessions';
-import { findUserById, type User } from '../../storage/users';
+import type { User } from '../../storage/users';
 import { translator } from '../../i18n';
 
 /**
@@ -56,12 +56,10 @@ function sameToken(a: string, b: string): boolean {
 async function authenticate(db: Db, request: FastifyRequest, cookieName: string) {
   const token = request.cookies[cookieName];
   if (!token) return;
-  const session = await findSession(db, token);
-  if (!session) return;
-  const user = await findUserById(db, session.userId);
-  if (!user) return;
-  request.session = session;
-  request.user = user;
+  const found = await findSession(db, token);
+  if (!found) return;
+  request.session = found.session;
+  request.user = found.user;
 }
 
 export default fp(
