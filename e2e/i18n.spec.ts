@@ -40,6 +40,8 @@ async function chooseLanguageAndSignIn(page: Page, locale: string, endonym: stri
   await page.getByLabel(texts['login.email']!).fill(email);
   await page.getByLabel(texts['login.password']!, { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: texts['login.submit'] }).click();
+  // Signed in only once the page has left /login (the sign-in page has a heading of its own).
+  await expect(page).not.toHaveURL(/\/login/);
 }
 
 test('in Hebrew the page is right to left and the modal mirrored: "Contact support" sits top-left', async ({ page }) => {
@@ -122,7 +124,6 @@ test('every main screen reads right to left in Hebrew, with no serious accessibi
   const { account, email } = await incompleteAccount('Tour', ['reservations_e2e']);
   await operator.completeContactInfo(account.id);
   await chooseLanguageAndSignIn(page, 'he', 'עברית', email);
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 
   const pages: [string, string][] = [
     ['he-overview', `/accounts/${account.id}`],
@@ -133,6 +134,8 @@ test('every main screen reads right to left in Hebrew, with no serious accessibi
   ];
   for (const [name, path] of pages) {
     await page.goto(path);
+    // Still on that page: not sent back to sign-in.
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.getByRole('dialog')).toHaveCount(0);
