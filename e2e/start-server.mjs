@@ -5,6 +5,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+const port = process.env.E2E_PORT ?? '3100';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = join(root, 'test-results', 'e2e-data');
 rmSync(dataDir, { recursive: true, force: true });
@@ -15,10 +16,10 @@ const child = spawn('npx', ['tsx', 'src/server/main.ts'], {
   stdio: 'inherit',
   env: {
     ...process.env,
-    PORT: '3100',
+    PORT: port,
     HOST: '127.0.0.1',
     DATABASE_URL: 'sqlite:test-results/e2e-data/liaison.db',
-    PUBLIC_URL: 'http://127.0.0.1:3100',
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
     LIAISON_ADMIN_EMAIL: 'operator@liaison.test',
     LIAISON_ADMIN_PASSWORD: 'correct-horse-battery-staple',
     LIAISON_WORKER: 'embedded',

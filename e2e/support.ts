@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, request as playwrightRequest, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import type { AccountDetail, ContactInfoView, MailboxPage, MembersPage, Session } from '../src/web/types';
 
-export const BASE_URL = 'http://127.0.0.1:3100';
+export const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
 export const OPERATOR = { email: 'operator@liaison.test', password: 'correct-horse-battery-staple' };
 export const PASSWORD = 'a-long-enough-passphrase';
 

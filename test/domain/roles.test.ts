@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Principal } from '../../src/domain/principal';
 import { ROLES, decide, type Decision, type Permission, type Role } from '../../src/domain/roles';
 
 const PERMISSIONS: Permission[] = [
@@ -56,50 +57,68 @@ describe('roles', () => {
   });
 });
 
+const user = { id: 'u_1', email: 'ana@partner.example', name: 'Ana', locale: null };
+const operator: Principal = { kind: 'user', user: { ...user, isOperator: true } };
+const partner: Principal = { kind: 'user', user: { ...user, isOperator: false } };
+
 describe('decide', () => {
   it.each(PERMISSIONS)('allows an operator %s, with or without a membership', (permission) => {
-    expect(decide({ isOperator: true, role: null }, permission)).toBe('allow');
-    for (const role of ROLES) expect(decide({ isOperator: true, role }, permission)).toBe('allow');
+    expect(decide(operator, null, permission)).toBe('allow');
+    for (const role of ROLES) expect(decide(operator, role, permission)).toBe('allow');
   });
 
   it.each(PERMISSIONS)('answers not_found to a non-member for %s (nothing is revealed)', (permission) => {
-    expect(decide({ isOperator: false, role: null }, permission)).toBe('not_found');
+    expect(decide(partner, null, permission)).toBe('not_found');
   });
 
   for (const role of ROLES) {
     it.each(PERMISSIONS)(`${role}: %s`, (permission) => {
-      expect(decide({ isOperator: false, role }, permission)).toBe(EXPECTED[role][permission]);
+      expect(decide(partner, role, permission)).toBe(EXPECTED[role][permission]);
     });
   }
 
   it('lets viewers read but not write contact information or manage users', () => {
-    const viewer = { isOperator: false, role: 'viewer' as const };
-    expect(decide(viewer, 'contactInfo.read')).toBe('allow');
-    expect(decide(viewer, 'contactInfo.write')).toBe('forbidden');
-    expect(decide(viewer, 'users.manage')).toBe('forbidden');
+    const viewer = 'viewer' as const;
+    expect(decide(partner, viewer, 'contactInfo.read')).toBe('allow');
+    expect(decide(partner, viewer, 'contactInfo.write')).toBe('forbidden');
+    expect(decide(partner, viewer, 'users.manage')).toBe('forbidden');
   });
 
   it('lets editors write contact information but not manage users', () => {
-    const editor = { isOperator: false, role: 'editor' as const };
-    expect(decide(editor, 'contactInfo.write')).toBe('allow');
-    expect(decide(editor, 'users.manage')).toBe('forbidden');
+    const editor = 'editor' as const;
+    expect(decide(partner, editor, 'contactInfo.write')).toBe('allow');
+    expect(decide(partner, editor, 'users.manage')).toBe('forbidden');
   });
 
   it('lets admins manage users and write contact information', () => {
-    const admin = { isOperator: false, role: 'admin' as const };
-    expect(decide(admin, 'users.manage')).toBe('allow');
-    expect(decide(admin, 'contactInfo.write')).toBe('allow');
+    const admin = 'admin' as const;
+    expect(decide(partner, admin, 'users.manage')).toBe('allow');
+    expect(decide(partner, admin, 'contactInfo.write')).toBe('allow');
   });
 
   it('keeps sending notifications and switching integrations to operators', () => {
     for (const role of ROLES) {
-      expect(decide({ isOperator: false, role }, 'notifications.send')).toBe('forbidden');
-      expect(decide({ isOperator: false, role }, 'integrations.manage')).toBe('forbidden');
+      expect(decide(partner, role, 'notifications.send')).toBe('forbidden');
+      expect(decide(partner, role, 'integrations.manage')).toBe('forbidden');
     }
   });
 
+  it('lets a service token raise notifications and nothing else, in its own account only', () => {
+    const anyAccount: Principal = { kind: 'service', token: { id: 't1', name: 'monitoring', accountId: null } };
+    const oneAccount: Principal = { kind: 'service', token: { id: 't2', name: 'orders', accountId: 'a_1' } };
+    for (const permission of PERMISSIONS) {
+      expect(decide(anyAccount, null, permission, 'a_1')).toBe(permission === 'notifications.send' ? 'allow' : 'not_found');
+    }
+    expect(decide(oneAccount, null, 'notifications.send', 'a_1')).toBe('allow');
+    expect(decide(oneAccount, null, 'notifications.send', 'a_2')).toBe('not_found');
+  });
+
+  it.each(PERMISSIONS)('allows the system (CLI, worker) %s', (permission) => {
+    expect(decide({ kind: 'system', name: 'cli' }, null, permission)).toBe('allow');
+  });
+
   it('gives every role at least what the roles below it have', () => {
-    const allowed = (role: Role) => PERMISSIONS.filter((p) => decide({ isOperator: false, role }, p) === 'allow');
+    const allowed = (role: Role) => PERMISSIONS.filter((p) => decide(partner, role, p) === 'allow');
     expect(allowed('editor').every((p) => allowed('admin').includes(p))).toBe(true);
     expect(allowed('viewer').every((p) => allowed('editor').includes(p))).toBe(true);
     expect(allowed('admin').length).toBeGreaterThan(allowed('editor').length);

@@ -50,7 +50,7 @@ export default fp(
       // A malformed id cannot name an account: 404 without asking the database.
       const account = ID.test(accountId) ? await findAccount(options.db, accountId) : undefined;
       const role = account ? await findRole(options.db, account.id, request.user.id) : null;
-      const decision = account ? decide({ isOperator: request.user.isOperator, role }, permission) : 'not_found';
+      const decision = account ? decide({ kind: 'user', user: request.user }, role, permission, account.id) : 'not_found';
       if (decision !== 'allow') throw new DomainError(decision);
       // The onboarding gate: partner users reach nothing else until the contact information is complete.
       const gated = request.routeOptions.config.gate !== false;
