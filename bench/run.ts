@@ -2,11 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { hashPassword } from '../src/commands/passwords';
-import { createMailer } from '../src/mail/mailer';
+import { hashPassword } from '../src/commands/parts/passwords';
 import { buildApp } from '../src/server/app';
-import { DEFAULT_CATALOG_PATH, loadCatalog } from '../src/server/catalog';
-import { loadConfig } from '../src/server/config';
+import { DEFAULT_CATALOG_PATH, loadCatalog } from '../src/app/catalog';
+import { loadConfig } from '../src/app/config';
 import { openStorage } from '../src/storage/db';
 import { migrateToLatest } from '../src/storage/migrations';
 import { insertAccount } from '../src/storage/accounts';
@@ -26,9 +25,8 @@ async function main() {
   const storage = openStorage(config.databaseUrl);
   await migrateToLatest(storage);
   await insertUser(storage.db, { email: 'bench@example.com', name: 'Bench', passwordHash: await hashPassword('bench-password-123') });
-  const mailer = createMailer({ smtpUrl: config.smtpUrl!, from: config.mailFrom });
   const catalog = loadCatalog(DEFAULT_CATALOG_PATH);
-  const app = await buildApp({ config, storage, mailer, mailboxEnabled: false, catalog, wakeWorker: () => {} }, { logger: false });
+  const app = await buildApp({ config, storage, mailboxEnabled: false, catalog }, { logger: false });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
 
   const signIn = await fetch(`${address}/api/v1/session`, {

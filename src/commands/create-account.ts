@@ -1,54 +1,46 @@
 import { DomainError } from '../domain/errors';
-import type { IntegrationCatalog } from '../domain/integrations';
 import type { Locale } from '../domain/locales';
-import { insertAccount, type Account } from '../storage/accounts';
+import { actorOf, isPlatform, type Principal } from '../domain/principal';
+import { insertAccount } from '../storage/accounts';
 import { recordAudit } from '../storage/audit-log';
-import { writeTransaction, type Storage } from '../storage/db';
-import { inviteUser } from './invite-user';
+import { writeTransaction } from '../storage/db';
+import type { Deps } from './deps';
+import { presentAccount, type AccountDetail } from './get-account';
+import { grantAccess } from './parts/grant-access';
 
 /** An operator creates a partner account; its first admin is invited in the same transaction. */
 export async function createAccount(
-  storage: Storage,
-  catalog: IntegrationCatalog,
-  input: {
-    name: string;
-    integrations: string[];
-    adminEmail: string;
-    locale: Locale;
-    operator: { id: string; name: string };
-    publicUrl: string;
-  },
-): Promise<Account> {
+  deps: Deps,
+  principal: Principal,
+  input: { name: string; integrations: string[]; adminEmail: string; locale: Locale },
+): Promise<AccountDetail> {
+  // Partner users never learn that this exists (the HTTP route is operator-only for the same reason).
+  if (!isPlatform(principal)) throw new DomainError('not_found');
+  const { catalog } = deps;
   const unknown = input.integrations
     .map((type, index) => ({ type, index }))
     .filter(({ type }) => !catalog.has(type))
-    .map(({ index }) => ({ path: `integrations.${index}`, code: 'unknown_integration_type' }));
+    .map(({ index }) => ({ path: `integrations.${index}`, code: 'unknown_integration_type' as const }));
   const duplicates = input.integrations
     .map((type, index) => ({ type, index }))
     .filter(({ type, index }) => input.integrations.indexOf(type) !== index)
-    .map(({ index }) => ({ path: `integrations.${index}`, code: 'duplicate' }));
+    .map(({ index }) => ({ path: `integrations.${index}`, code: 'duplicate' as const }));
   if (unknown.length + duplicates.length > 0) throw new DomainError('validation_failed', [...unknown, ...duplicates]);
 
-  return writeTransaction(storage, async (tx) => {
-    const account = await insertAccount(tx, { name: input.name, integrations: input.integrations });
+  const actor = actorOf(principal);
+  const account = await writeTransaction(deps.storage, async (tx) => {
+    const created = await insertAccount(tx, { name: input.name, integrations: input.integrations });
     await recordAudit(tx, {
-      accountId: account.id,
-      actor: input.operator,
+      accountId: created.id,
+      actor,
       action: 'account.created',
       changes: [
-        { field: 'name', before: null, after: account.name },
+        { field: 'name', before: null, after: created.name },
         { field: 'integrations', before: null, after: input.integrations },
       ],
     });
-    await inviteUser(tx, {
-      accountId: account.id,
-      accountName: account.name,
-      email: input.adminEmail,
-      role: 'admin',
-      locale: input.locale,
-      inviter: { id: input.operator.id, name: input.operator.name },
-      publicUrl: input.publicUrl,
-    });
-    return account;
+    await grantAccess(tx, { account: created, email: input.adminEmail, role: 'admin', locale: input.locale, actor, publicUrl: deps.config.publicUrl });
+    return created;
   });
+  return presentAccount(deps, account);
 }

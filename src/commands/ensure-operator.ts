@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../storage/db';
+import type { Principal } from '../domain/principal';
+import type { Deps } from './deps';
 import { insertUser, operatorExists } from '../storage/users';
-import { hashPassword } from './passwords';
+import { hashPassword } from './parts/passwords';
 
 export type FirstOperator = { email: string; password: string; generated: boolean };
 
@@ -10,9 +11,11 @@ export type FirstOperator = { email: string; password: string; generated: boolea
  * with a generated password that the caller prints once. Returns undefined when one exists.
  */
 export async function ensureOperator(
-  db: Db,
+  deps: Pick<Deps, 'storage'>,
+  _principal: Principal,
   configured: { email?: string; password?: string },
 ): Promise<FirstOperator | undefined> {
+  const db = deps.storage.db;
   if (await operatorExists(db)) return undefined;
   const email = configured.email ?? 'admin@localhost';
   const generated = !configured.password;

@@ -1,16 +1,19 @@
 import { DomainError } from '../domain/errors';
-import type { Db } from '../storage/db';
+import type { Principal } from '../domain/principal';
 import { createSession } from '../storage/sessions';
 import { clearFailures, countRecentFailures, recordFailures } from '../storage/sign-in-failures';
 import { findCredentials, type User } from '../storage/users';
-import { verifyPassword } from './passwords';
+import type { Deps } from './deps';
+import { verifyPassword } from './parts/passwords';
 
 /** Failed sign-ins allowed per window before 429: few per email (guessing one password), more per address (offices share one). */
 export const SIGN_IN_LIMITS = { windowMs: 15 * 60 * 1000, perEmail: 5, perAddress: 20 };
 
 export type SignInResult = { user: User; token: string; csrfToken: string; expiresAt: string };
 
-export async function signIn(db: Db, input: { email: string; password: string; address: string }): Promise<SignInResult> {
+/** Signs a person in with email and password; failures are counted per email and per address (429 beyond the limits). */
+export async function signIn(deps: Deps, _principal: Principal, input: { email: string; password: string; address: string }): Promise<SignInResult> {
+  const db = deps.storage.db;
   const email = input.email.trim().toLowerCase();
   const keys = { email: `email:${email}`, address: `ip:${input.address}` };
   const now = Date.now();

@@ -43,7 +43,7 @@ export const routesResponse = z.object({
 
 export const auditEntry = z.object({
   at: z.string(),
-  actor: z.object({ id: z.string().nullable(), name: z.string() }),
+  actor: z.object({ kind: z.enum(['user', 'service', 'system']), id: z.string().nullable(), name: z.string() }),
   action: z.string(),
   changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
 });

@@ -1,10 +1,27 @@
 import { z } from 'zod';
+import { DETAIL_CODES, ERROR_CODES } from '../domain/errors';
 
-/** The error envelope of every 4xx/5xx answer. */
-export const errorResponse = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
-  }),
-});
+/** The error envelope of every 4xx/5xx answer; `code` and each detail's `code` are stable enums. */
+export const errorResponse = z
+  .object({
+    error: z.object({
+      code: z.enum(ERROR_CODES).describe('Stable error code; see API.md'),
+      message: z.string().describe("Human-readable, in the caller's language"),
+      details: z
+        .array(
+          z.object({
+            path: z.string().describe('Where the problem is, e.g. technicalEmergencyContacts.0.email'),
+            code: z.enum(DETAIL_CODES),
+            message: z.string(),
+          }),
+        )
+        .optional()
+        .describe('Every problem of a rejected document at once (validation_failed)'),
+    }),
+  })
+  .describe('Error');
+
+/** The error envelope under each of the given statuses, for a route's `response` schema. */
+export function errorResponses<S extends number>(...statuses: S[]): Record<S, typeof errorResponse> {
+  return Object.fromEntries(statuses.map((status) => [status, errorResponse])) as Record<S, typeof errorResponse>;
+}

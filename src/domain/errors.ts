@@ -11,7 +11,6 @@ export const ERROR_CODES = [
   'contact_info_required',
   'csrf_failed',
   'not_found',
-  'method_not_allowed',
   'already_member',
   'last_admin',
   'sole_alert_contact',
@@ -29,10 +28,35 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** The stable codes of the `details` of a `validation_failed` error; each has its own message. */
+export const DETAIL_CODES = [
+  'required',
+  'invalid_type',
+  'invalid_value',
+  'unknown_field',
+  'too_long',
+  'too_short',
+  'too_many',
+  'duplicate',
+  'invalid_email',
+  'invalid_phone',
+  'invalid_url',
+  'invalid_time_zone',
+  'invalid_time',
+  'invalid_window',
+  'invalid_day',
+  'not_a_member',
+  'production_only',
+  'not_available',
+  'unknown_integration_type',
+] as const;
+
+export type DetailCode = (typeof DETAIL_CODES)[number];
+
 /** One problem of a rejected document, at a path such as `technicalEmergencyContacts.0.email`. */
 export type ErrorDetail = {
   path: string;
-  code: string;
+  code: DetailCode;
   /** Values for the detail's message (e.g. `{max: 20}`). */
   params?: Record<string, string | number>;
 };

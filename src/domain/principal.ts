@@ -17,10 +17,12 @@ export type Principal =
       /** A service token: it may raise notifications, for one account when `accountId` is set. */
       token: { id: string; name: string; accountId: string | null };
     }
-  | { kind: 'system'; name: string };
+  | { kind: 'system'; name: string }
+  /** Nobody signed in: sign-in, invitation links, public reads. */
+  | { kind: 'anonymous' };
 
 /** The actor an audit entry names: who, by kind, id and the name they had at the time. */
-export type Actor = { kind: Principal['kind']; id: string | null; name: string };
+export type Actor = { kind: 'user' | 'service' | 'system'; id: string | null; name: string };
 
 export function actorOf(principal: Principal): Actor {
   switch (principal.kind) {
@@ -30,14 +32,23 @@ export function actorOf(principal: Principal): Actor {
       return { kind: 'service', id: principal.token.id, name: principal.token.name };
     case 'system':
       return { kind: 'system', id: null, name: principal.name };
+    case 'anonymous':
+      throw new Error('an anonymous principal changes nothing on its own behalf');
   }
 }
+
+export const ANONYMOUS: Principal = { kind: 'anonymous' };
 
 export function userPrincipal(user: PrincipalUser, session?: { id: string; csrfToken: string }): Principal {
   return session ? { kind: 'user', user, session } : { kind: 'user', user };
 }
 
 export const SYSTEM: Principal = { kind: 'system', name: 'Liaison' };
+
+/** The signed-in person, or undefined for any other principal. */
+export function userOf(principal: Principal): PrincipalUser | undefined {
+  return principal.kind === 'user' ? principal.user : undefined;
+}
 
 /** True for platform staff and for Liaison itself: neither is a member of accounts, neither is gated. */
 export function isPlatform(principal: Principal): boolean {

@@ -50,7 +50,7 @@ export function decide(principal: Principal, role: Role | null, permission: Perm
     if (principal.token.accountId !== null && accountId !== undefined && principal.token.accountId !== accountId) return 'not_found';
     return SERVICE_PERMISSIONS.has(permission) ? 'allow' : 'not_found';
   }
-  if (role === null) return 'not_found';
+  if (principal.kind !== 'user' || role === null) return 'not_found';
   if (OPERATOR_ONLY.has(permission)) return 'forbidden';
   return PARTNER_PERMISSIONS[role].has(permission) ? 'allow' : 'forbidden';
 }

@@ -3,6 +3,8 @@
  * locales/*.json with the web's messages by `npm run i18n:extract`, so one catalog per
  * language serves the UI, the API and emails.
  */
+import type { DetailCode } from '../domain/errors';
+
 export type MessageDescriptor = { id: string; defaultMessage: string };
 
 /** Identity function under the name @formatjs/cli looks for when extracting. */
@@ -25,7 +27,6 @@ export const errorMessages = defineMessages({
     defaultMessage: 'The security token is missing or out of date. Reload the page and try again.',
   },
   not_found: { id: 'error.not_found', defaultMessage: 'Not found.' },
-  method_not_allowed: { id: 'error.method_not_allowed', defaultMessage: 'This method is not allowed here.' },
   already_member: { id: 'error.already_member', defaultMessage: 'This person is already a user of the account.' },
   last_admin: { id: 'error.last_admin', defaultMessage: 'An account must keep at least one admin.' },
   sole_alert_contact: {
@@ -50,8 +51,8 @@ export const errorMessages = defineMessages({
   service_unavailable: { id: 'error.service_unavailable', defaultMessage: 'The service is shutting down. Try again shortly.' },
 });
 
-/** Messages for the `code` of one detail of a `validation_failed` error. */
-export const detailMessages = defineMessages({
+/** Messages for the `code` of one detail of a `validation_failed` error: one for every code. */
+export const detailMessages: Record<DetailCode, MessageDescriptor> = defineMessages({
   required: { id: 'detail.required', defaultMessage: 'This is required.' },
   invalid_type: { id: 'detail.invalid_type', defaultMessage: 'This value has the wrong type.' },
   invalid_value: { id: 'detail.invalid_value', defaultMessage: 'This value is not allowed.' },
@@ -66,4 +67,18 @@ export const detailMessages = defineMessages({
   },
   too_many: { id: 'detail.too_many', defaultMessage: 'Too many entries (at most {max, plural, one {# entry} other {# entries}}).' },
   unknown_field: { id: 'detail.unknown_field', defaultMessage: 'This field is not known.' },
+  duplicate: { id: 'detail.duplicate', defaultMessage: 'This value is listed twice.' },
+  invalid_phone: { id: 'detail.invalid_phone', defaultMessage: 'Enter a phone number in international format, such as +44 20 7946 0958.' },
+  invalid_url: { id: 'detail.invalid_url', defaultMessage: 'Enter a full web address starting with https://.' },
+  invalid_time_zone: {
+    id: 'detail.invalid_time_zone',
+    defaultMessage: 'This is not a known time zone (use an IANA name such as Europe/Warsaw).',
+  },
+  invalid_time: { id: 'detail.invalid_time', defaultMessage: 'Enter a time as HH:MM from 00:00 to 23:59 (an end may be 24:00).' },
+  invalid_window: { id: 'detail.invalid_window', defaultMessage: 'The end must be later than the start.' },
+  invalid_day: { id: 'detail.invalid_day', defaultMessage: 'Use mon, tue, wed, thu, fri, sat or sun.' },
+  not_a_member: { id: 'detail.not_a_member', defaultMessage: 'This person is not a user of the account.' },
+  production_only: { id: 'detail.production_only', defaultMessage: 'Alert contacts can only be changed in the Production environment.' },
+  not_available: { id: 'detail.not_available', defaultMessage: "None of this account's integrations uses merchant-issue contacts." },
+  unknown_integration_type: { id: 'detail.unknown_integration_type', defaultMessage: 'This integration type is not in the catalog.' },
 });

@@ -9,6 +9,9 @@ export type CaughtMail = {
   text: string;
   html: string | null;
   receivedAt: string;
+  messageId: string;
+  /** Header names lower-cased, values as text. */
+  headers: Record<string, string>;
 };
 
 export type MailCatcher = { url: string; port: number; close(): Promise<void> };
@@ -21,19 +24,36 @@ function addressText(value: AddressObject | AddressObject[] | undefined): string
   return (Array.isArray(value) ? value : [value]).map((a) => a.text).join(', ');
 }
 
+function headerText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value instanceof Date) return value.toISOString();
+  return (value as { text?: string; value?: string } | null)?.text ?? JSON.stringify(value);
+}
+
 /**
  * A real SMTP server on loopback that hands every message to `onMessage`. It is the embedded
  * mail catcher of `npm start` (messages go to the operators' Mailbox) and the SMTP peer of tests.
  */
 export async function startMailCatcher(
   onMessage: (mail: CaughtMail) => Promise<void> | void,
-  options: { port?: number } = {},
+  options: {
+    port?: number;
+    /** Recipients answered `550` at RCPT TO, as a server does for a deleted mailbox. */
+    refuse?: string[];
+  } = {},
 ): Promise<MailCatcher> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     size: MAX_MESSAGE_BYTES,
+    onRcptTo(address, _session, callback) {
+      if (options.refuse?.includes(address.address.toLowerCase())) {
+        callback(Object.assign(new Error(`5.1.1 <${address.address}>: mailbox unavailable`), { responseCode: 550 }));
+      } else {
+        callback();
+      }
+    },
     onData(stream, session, callback) {
       simpleParser(stream)
         .then(async (parsed) => {
@@ -45,6 +65,8 @@ export async function startMailCatcher(
             text: parsed.text ?? '',
             html: typeof parsed.html === 'string' ? parsed.html : null,
             receivedAt: new Date().toISOString(),
+            messageId: parsed.messageId ?? '',
+            headers: Object.fromEntries([...parsed.headers].map(([name, value]) => [name, headerText(value)])),
           });
           callback();
         })

@@ -6,7 +6,7 @@ export type OutgoingMail = {
   text: string;
   html?: string;
   /** Stable id so a retried delivery is recognisable as the same message. */
-  messageId?: string;
+  messageId: string;
 };
 
 export type Mailer = {
@@ -14,9 +14,16 @@ export type Mailer = {
   close(): void;
 };
 
-/** The one mailer: nodemailer over SMTP to `SMTP_URL` (or the embedded catcher's URL). */
-export function createMailer(options: { smtpUrl: string; from: string }): Mailer {
-  const transport = nodemailer.createTransport(options.smtpUrl, {
+/**
+ * The one mailer: nodemailer over a small pool of reused SMTP connections to `SMTP_URL` (or the
+ * embedded catcher's URL), never one connection per message.
+ */
+export function createMailer(options: { smtpUrl: string; from: string; maxConnections?: number }): Mailer {
+  const transport = nodemailer.createTransport({
+    url: options.smtpUrl,
+    pool: true,
+    maxConnections: options.maxConnections ?? 4,
+    maxMessages: Infinity,
     // Fail fast: the outbox retries, so a hung server must not hold a worker.
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
@@ -24,7 +31,12 @@ export function createMailer(options: { smtpUrl: string; from: string }): Mailer
   } as never);
   return {
     async send(mail) {
-      await transport.sendMail({ from: options.from, ...mail });
+      await transport.sendMail({
+        from: options.from,
+        ...mail,
+        // Machines answer machines badly: tell auto-responders and vacation replies to stay quiet.
+        headers: { 'Auto-Submitted': 'auto-generated' },
+      });
     },
     close: () => transport.close(),
   };

@@ -3,12 +3,13 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import { DomainError } from '../domain/errors';
 import type { AppContext } from './context';
 import { registerErrorHandling } from './errors';
 import accountScope from './plugins/account-scope';
-import authPlugin from './plugins/auth';
+import authPlugin, { type TokenAuthenticator } from './plugins/auth';
 import i18nPlugin from './plugins/i18n';
 import metricsPlugin from './plugins/metrics';
 import webPlugin from './plugins/web';
@@ -34,18 +35,21 @@ export const BODY_LIMIT_BYTES = 256 * 1024;
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /** Wires plugins, then routes (the order of fastify/demo). Listening is the caller's business. */
-export async function buildApp(context: AppContext, options: { logger?: boolean | object } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  context: AppContext,
+  options: { logger?: FastifyBaseLogger | false; authenticateToken?: TokenAuthenticator } = {},
+): Promise<FastifyInstance> {
   const { config, storage } = context;
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: options.logger ?? { level: config.logLevel } }),
     bodyLimit: BODY_LIMIT_BYTES,
     // Clients may pass their own request id to follow a request through the logs.
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    // While shutting down, new requests get 503 and in-flight ones finish.
-    return503OnClosing: true,
+    // While shutting down, new requests get our own 503 (below) and in-flight ones finish.
+    return503OnClosing: false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
   });
   // JSON only: any other body type is answered 415 unsupported_media_type.
@@ -59,6 +63,9 @@ export async function buildApp(context: AppContext, options: { logger?: boolean 
     if (app.shuttingDown) reply.header('connection', 'close');
   });
   registerErrorHandling(app);
+  app.addHook('onRequest', async () => {
+    if (app.shuttingDown) throw new DomainError('service_unavailable');
+  });
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -76,8 +83,8 @@ export async function buildApp(context: AppContext, options: { logger?: boolean 
   });
   await app.register(fastifyCookie);
   await app.register(i18nPlugin);
-  await app.register(authPlugin, { db: storage.db, secureCookies: config.secureCookies });
-  await app.register(accountScope, { db: storage.db });
+  await app.register(authPlugin, { db: storage.db, secureCookies: config.secureCookies, authenticateToken: options.authenticateToken });
+  await app.register(accountScope, { context });
   await app.register(metricsPlugin);
   await app.register(fastifySwagger, {
     openapi: {
@@ -86,6 +93,7 @@ export async function buildApp(context: AppContext, options: { logger?: boolean 
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'liaison_session' },
           csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+          serviceToken: { type: 'http', scheme: 'bearer', description: 'A service token for platform systems (no CSRF token needed)' },
         },
       },
     },
@@ -95,7 +103,7 @@ export async function buildApp(context: AppContext, options: { logger?: boolean 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes, { db: storage.db });
-  await app.register(sessionRoutes, { db: storage.db, secureCookies: config.secureCookies });
+  await app.register(sessionRoutes, { context });
   await app.register(mailboxRoutes, { db: storage.db });
   await app.register(accountRoutes, { context });
   await app.register(userRoutes, { context });

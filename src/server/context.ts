@@ -1,16 +1,9 @@
-import type { IntegrationCatalog } from '../domain/integrations';
-import type { Mailer } from '../mail/mailer';
-import type { Storage } from '../storage/db';
-import type { Config } from './config';
+import type { Config } from '../app/config';
+import type { Deps } from '../commands/deps';
 
-/** Everything the routes need, built once by main.ts (or by a test). */
-export type AppContext = {
+/** Everything the routes need, built once by the bootstrap (or by a test). */
+export type AppContext = Deps & {
   config: Config;
-  storage: Storage;
-  mailer: Mailer;
   /** True when mail goes to the embedded catcher (the operators' Mailbox page is then useful). */
   mailboxEnabled: boolean;
-  catalog: IntegrationCatalog;
-  /** Called after a transaction queued mail, so the embedded worker sends it without waiting for its next poll. */
-  wakeWorker(): void;
 };

@@ -12,7 +12,6 @@ const STATUS: Record<ErrorCode, number> = {
   contact_info_required: 403,
   csrf_failed: 403,
   not_found: 404,
-  method_not_allowed: 405,
   already_member: 409,
   last_admin: 409,
   sole_alert_contact: 409,
@@ -40,7 +39,7 @@ export function errorBody(request: FastifyRequest, error: DomainError): ErrorBod
     body.error.details = error.details.map((detail) => ({
       path: detail.path,
       code: detail.code,
-      message: t(detailMessages[detail.code as keyof typeof detailMessages] ?? detailMessages.invalid_value, detail.params),
+      message: t(detailMessages[detail.code], detail.params),
     }));
   }
   return body;

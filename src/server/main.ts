@@ -1,37 +1,21 @@
+import { bootstrap, exitOnStartFailure } from '../app/bootstrap';
 import { ensureOperator } from '../commands/ensure-operator';
-import { startMailCatcher } from '../mail/catcher';
-import { createMailer } from '../mail/mailer';
-import { openStorage } from '../storage/db';
-import { storeCaughtMail } from '../storage/mailbox';
-import { migrateToLatest } from '../storage/migrations';
-import { startOutboxWorker } from '../worker/outbox-worker';
+import { SYSTEM } from '../domain/principal';
+import { startDeliveryWorker } from '../worker/delivery-worker';
 import { buildApp } from './app';
-import { DEFAULT_CATALOG_PATH, loadCatalog } from './catalog';
-import { ConfigError, loadConfig } from './config';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
 /** `npm start`: configuration, database, mail, then the web server; SIGTERM shuts it down gracefully. */
 async function main() {
-  const config = loadConfig();
-  const storage = openStorage(config.databaseUrl);
-  await migrateToLatest(storage);
-  const firstOperator = await ensureOperator(storage.db, { email: config.adminEmail, password: config.adminPassword });
+  const runtime = await bootstrap({ name: 'web', migrate: true, hostCatcher: true });
+  const { config, storage, catalog, log } = runtime;
+  const firstOperator = await ensureOperator({ storage }, SYSTEM, { email: config.adminEmail, password: config.adminPassword });
+  const mailer = await runtime.mailer();
+  const catcher = runtime.catcher();
 
-  const catcher = config.smtpUrl ? undefined : await startMailCatcher((mail) => storeCaughtMail(storage.db, mail));
-  const mailer = createMailer({ smtpUrl: config.smtpUrl ?? catcher!.url, from: config.mailFrom });
-
-  const catalog = loadCatalog(config.integrationsFile ?? DEFAULT_CATALOG_PATH);
-
-  const app = await buildApp({
-    config,
-    storage,
-    mailer,
-    mailboxEnabled: catcher !== undefined,
-    catalog,
-    wakeWorker: () => worker?.wake(),
-  });
-  const worker = config.worker === 'embedded' ? startOutboxWorker({ storage, mailer, log: app.log }) : undefined;
+  const app = await buildApp({ config, storage, catalog, mailboxEnabled: catcher !== undefined }, { logger: log });
+  const worker = config.worker === 'embedded' ? startDeliveryWorker({ storage, mailer, log: log.child({ name: 'worker' }) }) : undefined;
   const address = await app.listen({ port: config.port, host: config.host });
 
   const lines = [`Liaison is listening on ${address} (public URL ${config.publicUrl}, database: ${storage.dialect})`];
@@ -56,20 +40,11 @@ async function main() {
     setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
     await app.close();
     await worker?.stop();
-    mailer.close();
-    await catcher?.close();
-    await storage.close();
+    await runtime.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
-  } else {
-    process.stderr.write(`Liaison could not start: ${error instanceof Error ? error.stack : String(error)}\n`);
-  }
-  process.exit(1);
-});
+main().catch(exitOnStartFailure('Liaison could not start'));

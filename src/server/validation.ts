@@ -1,6 +1,11 @@
 import type { FastifySchemaCompiler } from 'fastify';
 import type { z } from 'zod';
-import { DomainError, type ErrorDetail } from '../domain/errors';
+import { DETAIL_CODES, DomainError, type DetailCode, type ErrorDetail } from '../domain/errors';
+
+/** A schema's own detail code where it names a known one, else the generic `invalid_value`. */
+function detailCode(code: string | undefined): DetailCode {
+  return DETAIL_CODES.includes(code as DetailCode) ? (code as DetailCode) : 'invalid_value';
+}
 
 /** Zod issues → API details with stable codes (`required`, `too_long`, `invalid_email`, …). */
 export function detailsFromZod(issues: readonly z.core.$ZodIssue[], prefix: string[] = []): ErrorDetail[] {
@@ -23,7 +28,7 @@ export function detailsFromZod(issues: readonly z.core.$ZodIssue[], prefix: stri
       case 'unrecognized_keys':
         return issue.keys.map((key) => ({ path: [path, key].filter(Boolean).join('.'), code: 'unknown_field' }));
       case 'custom':
-        return [{ path, code: String((issue.params as { code?: string } | undefined)?.code ?? 'invalid_value') }];
+        return [{ path, code: detailCode((issue.params as { code?: string } | undefined)?.code) }];
       default:
         return [{ path, code: 'invalid_value' }];
     }
@@ -59,7 +64,7 @@ export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
     const prefix = httpPart && httpPart !== 'body' ? [httpPart] : [];
     const withNul = nulPaths(data);
     if (withNul.length > 0) {
-      const details = withNul.map((path) => ({ path: [...prefix, ...path].join('.'), code: 'invalid_value' }));
+      const details = withNul.map((path) => ({ path: [...prefix, ...path].join('.'), code: 'invalid_value' as const }));
       return { error: new DomainError('validation_failed', details) };
     }
     try {

@@ -1,10 +1,10 @@
+import type { Actor } from '../domain/principal';
 import type { Db } from './db';
 import { newSortableId, nowIso } from './ids';
 import { decodeCursor, toPage, type Page } from './paging';
 
 export type AuditChange = { field: string; before: unknown; after: unknown };
-export type AuditEntry = { id: string; at: string; actor: { id: string | null; name: string }; action: string; changes: AuditChange[] };
-export type Actor = { id: string | null; name: string };
+export type AuditEntry = { id: string; at: string; actor: Actor; action: string; changes: AuditChange[] };
 
 /** Records a change; call it inside the transaction that makes the change. */
 export async function recordAudit(db: Db, input: { accountId: string; actor: Actor; action: string; changes: AuditChange[] }): Promise<void> {
@@ -14,6 +14,7 @@ export async function recordAudit(db: Db, input: { accountId: string; actor: Act
       id: newSortableId('l'),
       account_id: input.accountId,
       at: nowIso(),
+      actor_kind: input.actor.kind,
       actor_id: input.actor.id,
       actor_name: input.actor.name,
       action: input.action,
@@ -39,7 +40,7 @@ export async function listAudit(db: Db, accountId: string, options: { limit: num
   const entries = rows.map((row) => ({
     id: row.id,
     at: row.at,
-    actor: { id: row.actor_id, name: row.actor_name },
+    actor: { kind: row.actor_kind, id: row.actor_id, name: row.actor_name },
     action: row.action,
     changes: JSON.parse(row.changes) as AuditChange[],
   }));

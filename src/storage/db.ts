@@ -1,7 +1,8 @@
+import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type RawBuilder } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 
@@ -9,11 +10,21 @@ export type Dialect = 'sqlite' | 'postgres';
 
 export type Db = Kysely<Database>;
 
+/** Cross-process wake-ups: a channel name such as `deliveries`. */
+export type Channel = 'deliveries';
+
 export type Storage = {
   db: Db;
   dialect: Dialect;
   /** PostgreSQL schema when one was chosen (else the connection's default). */
   schema?: string;
+  /**
+   * Tells every listener of `channel`, in this process at once and, on PostgreSQL, in every
+   * other process through NOTIFY. Called after a commit (see `afterCommit`), never inside one.
+   */
+  signal(channel: Channel): void;
+  /** Listens to `channel` (LISTEN on PostgreSQL, in-process on SQLite); resolves to an unsubscribe. */
+  listen(channel: Channel, listener: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
 
@@ -44,14 +55,28 @@ function openSqlite(path: string): Storage {
   // Several processes (web + workers) may share the file: wait for locks instead of failing.
   database.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  // SQLite has no NOTIFY: other processes on the same file find new work at their next poll.
+  const local = new EventEmitter().setMaxListeners(0);
+  return {
+    db,
+    dialect: 'sqlite',
+    signal: (channel) => local.emit(channel),
+    async listen(channel, listener) {
+      local.on(channel, listener);
+      return async () => void local.off(channel, listener);
+    },
+    close: () => db.destroy(),
+  };
 }
 
 function openPostgres(url: string, options: StorageOptions): Storage {
-  const pool = new pg.Pool({
+  const connection = {
     connectionString: url,
-    max: options.poolSize ?? 10,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  };
+  const pool = new pg.Pool({
+    ...connection,
+    max: options.poolSize ?? 10,
     types: {
       getTypeParser(oid: number, format?: 'text' | 'binary') {
         // Timestamps come back as the same ISO strings SQLite stores.
@@ -66,7 +91,76 @@ function openPostgres(url: string, options: StorageOptions): Storage {
   // An idle client's error (e.g. the server restarted) must not crash the process.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', schema: options.schema, close: () => db.destroy() };
+  const local = new EventEmitter().setMaxListeners(0);
+  // Channels are per schema, so test runs (and installations) sharing a server stay apart.
+  const pgChannel = (channel: Channel) => `liaison_${options.schema ?? 'public'}_${channel}`;
+  return {
+    db,
+    dialect: 'postgres',
+    schema: options.schema,
+    signal(channel) {
+      local.emit(channel);
+      pool.query('select pg_notify($1, $2)', [pgChannel(channel), String(process.pid)]).catch(() => {
+        // Listeners poll as a fallback: a lost wake-up only delays work.
+      });
+    },
+    listen: (channel, listener) => listenPostgres(connection, pgChannel(channel), local, channel, listener),
+    close: () => db.destroy(),
+  };
+}
+
+/**
+ * LISTEN on a connection of its own (a pooled one would be handed to queries). Reconnects after
+ * an error; work signalled while disconnected is found by the listener's poll.
+ */
+async function listenPostgres(
+  connection: pg.ClientConfig,
+  pgChannel: string,
+  local: EventEmitter,
+  channel: Channel,
+  listener: () => void,
+): Promise<() => Promise<void>> {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  // Our own signals arrive twice (in-process and through NOTIFY): skip the NOTIFY echo.
+  const onNotification = (message: pg.Notification) => {
+    if (message.channel === pgChannel && message.payload !== String(process.pid)) listener();
+  };
+  const connect = async () => {
+    const next = new pg.Client(connection);
+    next.on('notification', onNotification);
+    next.on('error', () => {
+      next.removeAllListeners('notification');
+      void next.end().catch(() => {});
+      if (!stopped) retry = setTimeout(() => void connect().catch(() => {}), 1000).unref();
+    });
+    await next.connect();
+    await next.query(`listen "${pgChannel}"`);
+    client = next;
+  };
+  local.on(channel, listener);
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    local.off(channel, listener);
+    await client?.end().catch(() => {});
+  };
+}
+
+export function dialectOf(db: Db): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/**
+ * The database's clock, `offsetMs` from now, as a timestamp expression: leases and retries are
+ * timed by the one clock every host shares, not by each host's own.
+ */
+export function databaseNow(db: Db, offsetMs = 0): RawBuilder<string> {
+  if (dialectOf(db) === 'postgres') return sql<string>`(clock_timestamp() + ${offsetMs}::float8 * interval '1 millisecond')`;
+  // The same ISO 8601 shape as Date.toISOString, so text comparisons order correctly.
+  return sql<string>`strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ${`${offsetMs >= 0 ? '+' : ''}${offsetMs / 1000} seconds`})`;
 }
 
 /** True when the database answers a trivial query. */
@@ -79,22 +173,49 @@ export async function isReachable(db: Db): Promise<boolean> {
   }
 }
 
+export type AfterCommit = (storage: Storage) => void;
+
+/** The effects each open write transaction runs once it has committed. */
+const pendingEffects = new WeakMap<Db, Set<AfterCommit>>();
+
 /**
- * Runs `work` in one write transaction. On SQLite it begins IMMEDIATE, taking the write lock
- * up front, so two processes never read the same state and then both write; on PostgreSQL,
- * `work` takes `for update` row locks (see `lockAccount`) where an invariant spans several rows.
+ * Runs `effect` once the transaction `tx` has committed, and not at all if it rolls back (e.g.
+ * waking the delivery workers). The same effect function registered twice runs once.
+ */
+export function afterCommit(tx: Db, effect: AfterCommit): void {
+  const effects = pendingEffects.get(tx);
+  if (!effects) throw new Error('afterCommit needs a transaction opened by writeTransaction');
+  effects.add(effect);
+}
+
+/**
+ * Runs `work` in one write transaction, then its after-commit effects. On SQLite it begins
+ * IMMEDIATE, taking the write lock up front, so two processes never read the same state and
+ * then both write; on PostgreSQL, `work` takes `for update` row locks (see `lockAccount`) where
+ * an invariant spans several rows.
  */
 export async function writeTransaction<T>(storage: Storage, work: (tx: Db) => Promise<T>): Promise<T> {
-  if (storage.dialect === 'postgres') return storage.db.transaction().execute(work);
-  return storage.db.connection().execute(async (connection) => {
-    await sql`begin immediate`.execute(connection);
-    try {
-      const result = await work(connection);
-      await sql`commit`.execute(connection);
-      return result;
-    } catch (error) {
-      await sql`rollback`.execute(connection);
-      throw error;
-    }
-  });
+  const effects = new Set<AfterCommit>();
+  const run = (tx: Db) => {
+    pendingEffects.set(tx, effects);
+    return work(tx);
+  };
+  let result: T;
+  if (storage.dialect === 'postgres') {
+    result = await storage.db.transaction().execute(run);
+  } else {
+    result = await storage.db.connection().execute(async (connection) => {
+      await sql`begin immediate`.execute(connection);
+      try {
+        const value = await run(connection);
+        await sql`commit`.execute(connection);
+        return value;
+      } catch (error) {
+        await sql`rollback`.execute(connection);
+        throw error;
+      }
+    });
+  }
+  for (const effect of effects) effect(storage);
+  return result;
 }

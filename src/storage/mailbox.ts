@@ -1,4 +1,3 @@
-import type { CaughtMail } from '../mail/catcher';
 import type { Db } from './db';
 import { newId } from './ids';
 import { decodeCursor, toPage, type Page } from './paging';
@@ -13,7 +12,18 @@ export type MailboxMessage = {
   receivedAt: string;
 };
 
-export async function storeCaughtMail(db: Db, mail: CaughtMail): Promise<void> {
+/** A message as the embedded mail catcher received it. */
+export type ReceivedMail = {
+  envelopeFrom: string;
+  envelopeTo: string[];
+  fromHeader: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  receivedAt: string;
+};
+
+export async function storeCaughtMail(db: Db, mail: ReceivedMail): Promise<void> {
   await db
     .insertInto('mailbox_messages')
     .values({

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Table types. Timestamps are ISO 8601 UTC strings on both dialects (PostgreSQL stores
  * `timestamptz` and the pool parses it back to ISO); booleans are 0/1 integers, because
@@ -78,21 +80,29 @@ export interface InvitationsTable {
   used_at: string | null;
 }
 
-/** Email waiting to be delivered, written in the same transaction as the change that causes it. */
-export interface OutboxTable {
+/** One message to one recipient, written in the same transaction as the change that causes it. */
+export interface DeliveriesTable {
   id: string;
   recipient: string;
   subject: string;
   text: string;
   html: string | null;
-  status: 'queued' | 'sent' | 'retrying' | 'failed';
-  attempts: number;
-  last_error: string | null;
+  /** The notification it belongs to (null for invitations and other notices). */
+  notification_id: string | null;
+  /** Why this recipient gets it: the contact field, or another reason. */
+  reason: string | null;
+  status: DeliveryStatus;
+  attempts: Generated<number>;
+  last_error: Generated<string | null>;
   created_at: string;
   next_attempt_at: string;
-  locked_until: string | null;
-  sent_at: string | null;
+  /** The claim: until when, and under which token (only its holder records the outcome). */
+  lease_until: Generated<string | null>;
+  lease_token: Generated<string | null>;
+  sent_at: Generated<string | null>;
 }
+
+export type DeliveryStatus = 'queued' | 'sent' | 'retrying' | 'failed';
 
 export interface ContactInfoTable {
   account_id: string;
@@ -108,6 +118,7 @@ export interface AuditLogTable {
   id: string;
   account_id: string;
   at: string;
+  actor_kind: 'user' | 'service' | 'system';
   actor_id: string | null;
   /** The actor's name at the time, so the log still reads right after renames and removals. */
   actor_name: string;
@@ -123,7 +134,7 @@ export interface Database {
   account_integrations: AccountIntegrationsTable;
   memberships: MembershipsTable;
   invitations: InvitationsTable;
-  outbox: OutboxTable;
+  deliveries: DeliveriesTable;
   users: UsersTable;
   sessions: SessionsTable;
   sign_in_failures: SignInFailuresTable;

@@ -1,3 +1,5 @@
+import type { DetailCode } from '../domain/errors';
+
 /**
  * The one way the web app talks to the server: JSON in and out, the session cookie, the CSRF
  * token on unsafe methods, the UI language in Accept-Language, and errors as ApiError.
@@ -5,7 +7,7 @@
 
 export interface ApiErrorDetail {
   path: string;
-  code: string;
+  code: DetailCode;
   message: string;
 }
 
@@ -70,7 +72,7 @@ function parseDetails(value: unknown): ApiErrorDetail[] {
   if (!Array.isArray(value)) return [];
   return value.filter(isRecord).map((d) => ({
     path: typeof d.path === 'string' ? d.path : '',
-    code: typeof d.code === 'string' ? d.code : '',
+    code: (typeof d.code === 'string' ? d.code : 'invalid_value') as DetailCode,
     message: typeof d.message === 'string' ? d.message : '',
   }));
 }

@@ -262,7 +262,7 @@ describe.each(DIALECTS)('contact information on %s', (dialect) => {
     ]);
     expect(log.items[0]).toEqual({
       at: expect.stringMatching(/Z$/),
-      actor: { id: account.adminId, name: 'First Admin' },
+      actor: { kind: 'user', id: account.adminId, name: 'First Admin' },
       action: 'user.role_changed',
       changes: [
         { field: 'user', before: editor.email, after: editor.email },
@@ -271,7 +271,7 @@ describe.each(DIALECTS)('contact information on %s', (dialect) => {
     });
     expect(log.items[1]).toEqual({
       at: expect.any(String),
-      actor: { id: editor.userId, name: expect.any(String) },
+      actor: { kind: 'user', id: editor.userId, name: expect.any(String) },
       action: 'contact_info.updated',
       changes: [{ field: 'technicalNonEmergencyContacts', before: [{ email: 'dev@partner.example' }], after: [{ email: 'dev2@partner.example' }] }],
     });

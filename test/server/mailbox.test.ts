@@ -27,6 +27,7 @@ describe.each(DIALECTS)('embedded mail catcher and Mailbox on %s', (dialect) => 
       subject: 'Zażółć gęślą jaźń ✓',
       text: 'Plain body',
       html: '<p dir="auto">HTML body</p>',
+      messageId: '<mailbox-test@liaison>',
     });
     mailer.close();
 

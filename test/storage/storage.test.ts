@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureOperator } from '../../src/commands/ensure-operator';
-import { verifyPassword } from '../../src/commands/passwords';
+import { SYSTEM } from '../../src/domain/principal';
+import { verifyPassword } from '../../src/commands/parts/passwords';
 import { isReachable } from '../../src/storage/db';
 import { listMailbox, storeCaughtMail } from '../../src/storage/mailbox';
 import { migrateToLatest } from '../../src/storage/migrations';
@@ -32,7 +33,7 @@ describe.each(DIALECTS)('storage on %s', (dialect) => {
   });
 
   it('creates the first operator once, from configuration or with a generated password', async () => {
-    const created = await ensureOperator(storage.db, {});
+    const created = await ensureOperator({ storage }, SYSTEM, {});
     expect(created).toMatchObject({ email: 'admin@localhost', generated: true });
     expect(created!.password.length).toBeGreaterThanOrEqual(20);
     const stored = await findCredentials(storage.db, 'admin@localhost');
@@ -40,7 +41,7 @@ describe.each(DIALECTS)('storage on %s', (dialect) => {
     expect(await verifyPassword(stored?.passwordHash, created!.password)).toBe(true);
     expect(stored?.passwordHash).toMatch(/^\$argon2id\$/);
     // A second start finds the operator and creates nothing.
-    expect(await ensureOperator(storage.db, { email: 'other@example.com', password: 'another-password' })).toBeUndefined();
+    expect(await ensureOperator({ storage }, SYSTEM, { email: 'other@example.com', password: 'another-password' })).toBeUndefined();
   });
 
   it('pages the mailbox newest first with an opaque cursor', async () => {
@@ -73,7 +74,7 @@ describe('migrations on PostgreSQL from several processes at once', () => {
     try {
       const results = await Promise.all([1, 2, 3].map(() => migrateToLatest(storage)));
       const applied = results.flatMap((r) => r.results ?? []).filter((r) => r.status === 'Success');
-      expect(applied.map((r) => r.migrationName)).toEqual(['001_foundation', '002_accounts', '003_contact_info']);
+      expect(applied.map((r) => r.migrationName)).toEqual(['001_foundation', '002_accounts', '003_contact_info', '004_deliveries']);
     } finally {
       await storage.destroy();
     }

@@ -1,13 +1,13 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { hashPassword } from '../../src/commands/passwords';
+import { hashPassword } from '../../src/commands/parts/passwords';
 import { startMailCatcher, type CaughtMail, type MailCatcher } from '../../src/mail/catcher';
 import { createMailer } from '../../src/mail/mailer';
 import type { Dialect } from '../../src/storage/db';
 import { insertUser, type User } from '../../src/storage/users';
 import { buildApp } from '../../src/server/app';
-import { DEFAULT_CATALOG_PATH, loadCatalog } from '../../src/server/catalog';
-import { startOutboxWorker, type OutboxWorker } from '../../src/worker/outbox-worker';
-import { loadConfig } from '../../src/server/config';
+import { DEFAULT_CATALOG_PATH, loadCatalog } from '../../src/app/catalog';
+import { startDeliveryWorker, type DeliveryWorker } from '../../src/worker/delivery-worker';
+import { loadConfig } from '../../src/app/config';
 import { createTestStorage, type TestStorage } from './storage';
 
 export type TestApp = {
@@ -16,7 +16,7 @@ export type TestApp = {
   /** Every message the app sent, received over real SMTP. */
   inbox: CaughtMail[];
   catcher: MailCatcher;
-  worker: OutboxWorker;
+  worker: DeliveryWorker;
   /** Runs the outbox until it is empty, then returns every message received so far. */
   deliverMail(): Promise<CaughtMail[]>;
   close(): Promise<void>;
@@ -31,9 +31,9 @@ export async function createTestApp(dialect: Dialect, env: Record<string, string
   });
   const config = loadConfig({ DATABASE_URL: storage.databaseUrl, SMTP_URL: catcher.url, ...env });
   const mailer = createMailer({ smtpUrl: catcher.url, from: config.mailFrom });
-  const worker = startOutboxWorker({ storage, mailer, log: silentLog, pollMs: 60_000 });
+  const worker = startDeliveryWorker({ storage, mailer, log: silentLog, pollMs: 60_000 });
   const catalog = loadCatalog(config.integrationsFile ?? DEFAULT_CATALOG_PATH);
-  const app = await buildApp({ config, storage, mailer, mailboxEnabled: false, catalog, wakeWorker: () => worker.wake() }, { logger: process.env.DBG ? { level: 'error' } : false });
+  const app = await buildApp({ config, storage, mailboxEnabled: false, catalog }, { logger: false });
   await app.ready();
   return {
     app,

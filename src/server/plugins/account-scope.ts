@@ -1,10 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { DomainError } from '../../domain/errors';
-import { decide, type Permission, type Role } from '../../domain/roles';
-import { findAccount, type Account } from '../../storage/accounts';
-import type { Db } from '../../storage/db';
-import { findRole } from '../../storage/memberships';
+import { openAccountScope, type AccountScope } from '../../commands/open-account-scope';
+import type { Permission } from '../../domain/roles';
+import type { AppContext } from '../context';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -17,25 +15,18 @@ declare module 'fastify' {
     gate?: boolean;
   }
   interface FastifyRequest {
-    /** The account of an account route, once the caller may see it. */
-    account: Account | null;
-    /** The caller's role in it (null for operators who are not members). */
-    role: Role | null;
+    /** The account of an account route and the caller's role in it, once the caller may act on it. */
+    scope: AccountScope;
   }
 }
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
-
 /**
- * Authorization for account resources, in one place: every route with an `:accountId` must
- * name its permission (checked at start), and every request to one is resolved here before
- * its body is read: outsiders get 404, members without the permission 403, partner users of
- * an account with incomplete contact information 403 contact_info_required.
+ * Every route with an `:accountId` must name its permission (checked at start), and every
+ * request to one is authorized by `openAccountScope` before its body is read.
  */
 export default fp(
-  async function accountScope(app: FastifyInstance, options: { db: Db }) {
-    app.decorateRequest('account', null);
-    app.decorateRequest('role', null);
+  async function accountScope(app: FastifyInstance, options: { context: AppContext }) {
+    app.decorateRequest('scope', null as never);
 
     app.addHook('onRoute', (route) => {
       if (route.url.includes(':accountId') && route.config?.access !== 'public' && !route.config?.permission) {
@@ -45,18 +36,13 @@ export default fp(
 
     app.addHook('onRequest', async (request) => {
       const permission = request.routeOptions.config.permission;
-      if (!permission || !request.user) return;
+      if (!permission || request.principal?.kind === 'anonymous' || !request.principal) return;
       const accountId = (request.params as { accountId?: string }).accountId ?? '';
-      // A malformed id cannot name an account: 404 without asking the database.
-      const account = ID.test(accountId) ? await findAccount(options.db, accountId) : undefined;
-      const role = account ? await findRole(options.db, account.id, request.user.id) : null;
-      const decision = account ? decide({ kind: 'user', user: request.user }, role, permission, account.id) : 'not_found';
-      if (decision !== 'allow') throw new DomainError(decision);
-      // The onboarding gate: partner users reach nothing else until the contact information is complete.
-      const gated = request.routeOptions.config.gate !== false;
-      if (gated && !request.user.isOperator && !account!.contactInfoComplete) throw new DomainError('contact_info_required');
-      request.account = account!;
-      request.role = role;
+      request.scope = await openAccountScope(options.context, request.principal, {
+        accountId,
+        permission,
+        gate: request.routeOptions.config.gate,
+      });
     });
   },
   { name: 'account-scope', dependencies: ['auth'] },

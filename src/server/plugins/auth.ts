@@ -3,26 +3,31 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { DomainError } from '../../domain/errors';
 import { isSupportedLocale } from '../../domain/locales';
+import { ANONYMOUS, type Principal } from '../../domain/principal';
 import type { Db } from '../../storage/db';
-import { findSession, type SessionRecord } from '../../storage/sessions';
-import type { User } from '../../storage/users';
+import { findSession } from '../../storage/sessions';
 import { translator } from '../../i18n';
 
 /**
- * Who may call a route: `public` (anyone), `user` (any signed-in user; the default under /api/v1/), `operator`.
- * Account routes add their own policy checks on top (src/server/policies).
+ * Who may call a route: `public` (anyone), `user` (a signed-in person; the default under
+ * /api/v1/), `operator`. Account routes add their permission on top (plugins/account-scope.ts).
  */
 export type Access = 'public' | 'user' | 'operator';
+
+/** Resolves a bearer token to its principal (service tokens), or undefined when unknown or revoked. */
+export type TokenAuthenticator = (token: string) => Promise<Principal | undefined>;
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
     /** False for the few unsafe routes that do not rely on the cookie (sign-in, accept invitation). */
     csrf?: boolean;
+    /** True where platform systems may call with a service token (raising notifications). */
+    serviceTokens?: boolean;
   }
   interface FastifyRequest {
-    user: User | null;
-    session: SessionRecord | null;
+    /** Who is calling: a signed-in person, a service token, or anonymous on public routes. */
+    principal: Principal;
   }
 }
 
@@ -53,43 +58,58 @@ function sameToken(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-async function authenticate(db: Db, request: FastifyRequest, cookieName: string) {
-  const token = request.cookies[cookieName];
-  if (!token) return;
-  const found = await findSession(db, token);
-  if (!found) return;
-  request.session = found.session;
-  request.user = found.user;
+const BEARER = /^Bearer\s+(\S+)$/i;
+
+/** A machine's bearer token, or the browser's session cookie (with its CSRF token on unsafe methods). */
+async function authenticate(request: FastifyRequest, options: AuthOptions, cookieName: string): Promise<Principal | undefined> {
+  const authorization = request.headers.authorization;
+  if (authorization !== undefined) {
+    const token = BEARER.exec(authorization)?.[1];
+    return token && options.authenticateToken ? options.authenticateToken(token) : undefined;
+  }
+  const cookie = request.cookies[cookieName];
+  if (!cookie) return undefined;
+  const found = await findSession(options.db, cookie);
+  return found && { kind: 'user', user: found.user, session: { id: found.session.id, csrfToken: found.session.csrfToken } };
 }
 
+type AuthOptions = { db: Db; secureCookies: boolean; authenticateToken?: TokenAuthenticator };
+
 export default fp(
-  async function authPlugin(app: FastifyInstance, options: { db: Db; secureCookies: boolean }) {
+  async function authPlugin(app: FastifyInstance, options: AuthOptions) {
     const cookieName = sessionCookieName(options.secureCookies);
-    app.decorateRequest('user', null);
-    app.decorateRequest('session', null);
+    // Fastify refuses object defaults on requests: start from null, set on every routed request below.
+    app.decorateRequest('principal', null as never);
 
     app.addHook('onRequest', async (request) => {
       // Unknown routes (no route config) fall through to the not-found handler.
       if (!request.routeOptions.url) return;
+      request.principal = ANONYMOUS;
       const config = request.routeOptions.config;
       // API routes are private unless they say otherwise; pages, assets and docs are public.
       const access = config.access ?? (request.routeOptions.url.startsWith('/api/v1/') ? 'user' : 'public');
       // Public routes never use the session (their unsafe ones don't rely on the cookie): skip its reads.
       if (access === 'public') return;
 
-      await authenticate(options.db, request, cookieName);
-      if (!request.user) throw new DomainError('unauthenticated');
-      // The caller's language: Accept-Language first, then the user's own choice.
-      if (!request.localeFromHeader && isSupportedLocale(request.user.locale)) {
-        request.locale = request.user.locale;
-        request.t = translator(request.user.locale);
+      const principal = await authenticate(request, options, cookieName);
+      if (!principal) throw new DomainError('unauthenticated');
+      request.principal = principal;
+      if (principal.kind === 'service') {
+        // A service token raises notifications and does nothing else.
+        if (!config.serviceTokens) throw new DomainError('forbidden');
+        return;
       }
-      if (access === 'operator' && !request.user.isOperator) throw new DomainError('not_found');
+      if (principal.kind !== 'user') throw new DomainError('unauthenticated');
+      const { user } = principal;
+      // The caller's language: Accept-Language first, then the user's own choice.
+      if (!request.localeFromHeader && isSupportedLocale(user.locale)) {
+        request.locale = user.locale;
+        request.t = translator(user.locale);
+      }
+      if (access === 'operator' && !user.isOperator) throw new DomainError('not_found');
       if (UNSAFE.has(request.method) && config.csrf !== false) {
         const header = request.headers['x-csrf-token'];
-        if (typeof header !== 'string' || !sameToken(header, request.session!.csrfToken)) {
-          throw new DomainError('csrf_failed');
-        }
+        if (typeof header !== 'string' || !sameToken(header, principal.session!.csrfToken)) throw new DomainError('csrf_failed');
       }
     });
   },

@@ -3,6 +3,7 @@ import type { Dialect, Storage } from '../db';
 import { foundation } from './001_foundation';
 import { accounts } from './002_accounts';
 import { contactInfo } from './003_contact_info';
+import { deliveries } from './004_deliveries';
 
 /** Column types that differ between the two dialects. */
 export type ColumnTypes = { timestamp: 'timestamptz' | 'text' };
@@ -14,6 +15,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '001_foundation': foundation(t),
     '002_accounts': accounts(t),
     '003_contact_info': contactInfo(t),
+    '004_deliveries': deliveries(t),
   };
 }
 

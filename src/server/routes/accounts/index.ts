@@ -2,20 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createAccount } from '../../../commands/create-account';
+import { getAccount } from '../../../commands/get-account';
+import { listAccounts } from '../../../commands/list-accounts';
 import { accountDetail, accountParams, accountsPage, accountsQuery, createAccountBody, integrationType } from '../../../contract/accounts';
-import { errorResponse } from '../../../contract/errors';
-import { loadContactInfo } from '../../../commands/contact-info';
-import { listAccounts, type Account } from '../../../storage/accounts';
+import { errorResponses } from '../../../contract/errors';
 import type { AppContext } from '../../context';
 
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
+const errors = errorResponses(400, 401, 403, 404);
 
 export default async function accountRoutes(app: FastifyInstance, { context }: { context: AppContext }) {
-  const { storage, catalog, config } = context;
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['accounts'];
-
-  const detail = async (account: Account) => ({ ...account, missing: (await loadContactInfo(storage.db, catalog, account)).missing });
 
   routes.get(
     '/api/v1/integration-types',
@@ -23,10 +20,10 @@ export default async function accountRoutes(app: FastifyInstance, { context }: {
       schema: {
         tags,
         summary: 'The integration catalog',
-        response: { 200: z.object({ items: z.array(integrationType) }), 401: errorResponse },
+        response: { 200: z.object({ items: z.array(integrationType) }), ...errorResponses(401) },
       },
     },
-    async () => ({ items: [...catalog.values()] }),
+    async () => ({ items: [...context.catalog.values()] }),
   );
 
   routes.get(
@@ -41,11 +38,7 @@ export default async function accountRoutes(app: FastifyInstance, { context }: {
     },
     async (request) => {
       const { contactInfo, ...page } = request.query;
-      return listAccounts(storage.db, {
-        ...page,
-        complete: contactInfo === undefined ? undefined : contactInfo === 'complete',
-        memberOf: request.user!.isOperator ? undefined : request.user!.id,
-      });
+      return listAccounts(context, request.principal, { ...page, complete: contactInfo === undefined ? undefined : contactInfo === 'complete' });
     },
   );
 
@@ -61,14 +54,8 @@ export default async function accountRoutes(app: FastifyInstance, { context }: {
       },
     },
     async (request, reply) => {
-      const account = await createAccount(storage, catalog, {
-        ...request.body,
-        locale: request.body.locale ?? request.locale,
-        operator: { id: request.user!.id, name: request.user!.name || request.user!.email },
-        publicUrl: config.publicUrl,
-      });
-      context.wakeWorker();
-      return reply.status(201).send(await detail(account));
+      const account = await createAccount(context, request.principal, { ...request.body, locale: request.body.locale ?? request.locale });
+      return reply.status(201).send(account);
     },
   );
 
@@ -78,6 +65,6 @@ export default async function accountRoutes(app: FastifyInstance, { context }: {
       config: { permission: 'account.read', gate: false },
       schema: { tags, summary: 'One account, with the contact fields it still misses', params: accountParams, response: { 200: accountDetail, ...errors } },
     },
-    async (request) => detail(request.account!),
+    async (request) => getAccount(context, request.principal, { scope: request.scope }),
   );
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accountParams } from '../../../contract/accounts';
 import { auditPage, pageQuery } from '../../../contract/contact-info';
-import { errorResponse } from '../../../contract/errors';
+import { errorResponses } from '../../../contract/errors';
 import { listAudit } from '../../../storage/audit-log';
 import type { AppContext } from '../../context';
 
@@ -16,11 +16,11 @@ export default async function auditLogRoutes(app: FastifyInstance, { context }: 
         summary: 'Every change to the account: who, when, and each field before and after (newest first)',
         params: accountParams,
         querystring: pageQuery,
-        response: { 200: auditPage, 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse },
+        response: { 200: auditPage, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) => {
-      const page = await listAudit(context.storage.db, request.account!.id, request.query);
+      const page = await listAudit(context.storage.db, request.scope.account.id, request.query);
       return { items: page.items.map(({ id: _id, ...entry }) => entry), nextCursor: page.nextCursor };
     },
   );

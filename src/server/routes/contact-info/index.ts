@@ -1,15 +1,37 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { explainRoute, getContactInfo, saveContactInfo } from '../../../commands/contact-info';
+import { explainRouting } from '../../../commands/explain-routing';
+import { getContactInfo } from '../../../commands/get-contact-info';
+import { saveContactInfo } from '../../../commands/save-contact-info';
 import { accountParams } from '../../../contract/accounts';
 import { contactInfoBody, contactInfoView, envQuery, routesQuery, routesResponse } from '../../../contract/contact-info';
-import { errorResponse } from '../../../contract/errors';
+import { errorResponses } from '../../../contract/errors';
+import { DomainError } from '../../../domain/errors';
 import type { AppContext } from '../../context';
 
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 412: errorResponse };
+const errors = errorResponses(400, 401, 403, 404, 412);
+
+/**
+ * The version a client expects: `If-Match: "4"` (or W/"4", or *), else `version` in the body;
+ * undefined when it sent neither.
+ */
+export function expectedVersion(ifMatch: string | undefined, body: unknown): number | '*' | undefined {
+  if (ifMatch !== undefined) {
+    const tag = ifMatch.trim();
+    if (tag === '*') return '*';
+    const match = /^(?:W\/)?"?(\d{1,15})"?$/.exec(tag);
+    // A tag that cannot be one of ours can never match.
+    return match ? Number(match[1]) : -1;
+  }
+  const version = (body as { version?: unknown } | null)?.version;
+  if (version === undefined || version === null) return undefined;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
+    throw new DomainError('validation_failed', [{ path: 'version', code: 'invalid_type' }]);
+  }
+  return version;
+}
 
 export default async function contactInfoRoutes(app: FastifyInstance, { context }: { context: AppContext }) {
-  const { storage, catalog } = context;
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['contact information'];
 
@@ -20,7 +42,7 @@ export default async function contactInfoRoutes(app: FastifyInstance, { context 
       schema: { tags, summary: 'The contact information (ETag: its version)', params: accountParams, querystring: envQuery, response: { 200: contactInfoView, ...errors } },
     },
     async (request, reply) => {
-      const view = await getContactInfo(storage, catalog, request.account!);
+      const view = await getContactInfo(context, request.principal, { scope: request.scope });
       reply.header('etag', `"${view.version}"`).header('cache-control', 'private, no-cache');
       return view;
     },
@@ -40,12 +62,11 @@ export default async function contactInfoRoutes(app: FastifyInstance, { context 
       },
     },
     async (request, reply) => {
-      const view = await saveContactInfo(storage, catalog, {
-        account: request.account!,
-        actor: { id: request.user!.id, name: request.user!.name || request.user!.email },
+      const view = await saveContactInfo(context, request.principal, {
+        scope: request.scope,
         env: request.query.env,
-        body: request.body,
-        ifMatch: request.headers['if-match'],
+        document: request.body,
+        expectedVersion: expectedVersion(request.headers['if-match'], request.body),
       });
       reply.header('etag', `"${view.version}"`);
       return view;
@@ -64,6 +85,6 @@ export default async function contactInfoRoutes(app: FastifyInstance, { context 
         response: { 200: routesResponse, ...errors },
       },
     },
-    async (request) => explainRoute(storage, catalog, request.account!, request.query.category),
+    async (request) => explainRouting(context, request.principal, { scope: request.scope, category: request.query.category }),
   );
 }

@@ -1,18 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { acceptInvitation, findOpenInvitation } from '../../../commands/accept-invitation';
+import { acceptInvitation } from '../../../commands/accept-invitation';
+import { getInvitation } from '../../../commands/get-invitation';
+import { getSession } from '../../../commands/get-session';
 import { acceptInvitationBody, invitationInfo, invitationParams } from '../../../contract/accounts';
-import { errorResponse } from '../../../contract/errors';
+import { errorResponses } from '../../../contract/errors';
 import { sessionResponse } from '../../../contract/session';
-import { findAccount } from '../../../storage/accounts';
 import type { AppContext } from '../../context';
 import { setSessionCookie } from '../../plugins/auth';
-import { presentSession } from '../session';
 
-const errors = { 400: errorResponse, 401: errorResponse, 404: errorResponse, 410: errorResponse };
+const errors = errorResponses(400, 401, 404, 410);
 
 export default async function invitationRoutes(app: FastifyInstance, { context }: { context: AppContext }) {
-  const { storage, config } = context;
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['invitations'];
 
@@ -22,17 +21,7 @@ export default async function invitationRoutes(app: FastifyInstance, { context }
       config: { access: 'public' },
       schema: { tags, summary: 'What an invitation link is for', params: invitationParams, response: { 200: invitationInfo, ...errors } },
     },
-    async (request) => {
-      const { invitation, user, hasPassword } = await findOpenInvitation(storage, request.params.token);
-      const account = await findAccount(storage.db, invitation.accountId);
-      return {
-        email: user.email,
-        accountId: invitation.accountId,
-        accountName: account?.name ?? '',
-        existingUser: hasPassword,
-        expiresAt: invitation.expiresAt,
-      };
-    },
+    async (request) => getInvitation(context, request.principal, { token: request.params.token }),
   );
 
   routes.post(
@@ -48,9 +37,9 @@ export default async function invitationRoutes(app: FastifyInstance, { context }
       },
     },
     async (request, reply) => {
-      const result = await acceptInvitation(storage, { token: request.params.token, ...request.body });
-      setSessionCookie(reply, result.token, { secure: config.secureCookies, expires: new Date(result.expiresAt) });
-      return presentSession(storage.db, result.user, result.csrfToken);
+      const result = await acceptInvitation(context, request.principal, { token: request.params.token, ...request.body });
+      setSessionCookie(reply, result.token, { secure: context.config.secureCookies, expires: new Date(result.expiresAt) });
+      return getSession(context, { kind: 'user', user: result.user }, { csrfToken: result.csrfToken });
     },
   );
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { errorResponse } from '../../../contract/errors';
+import { errorResponses } from '../../../contract/errors';
 import { mailboxPage } from '../../../contract/mailbox';
 import { pageQuery } from '../../../contract/paging';
 import type { Db } from '../../../storage/db';
@@ -15,7 +15,7 @@ export default async function mailboxRoutes(app: FastifyInstance, { db }: { db: 
         tags: ['operator'],
         summary: 'Messages caught by the embedded mail catcher (newest first)',
         querystring: pageQuery,
-        response: { 200: mailboxPage, 401: errorResponse, 404: errorResponse },
+        response: { 200: mailboxPage, ...errorResponses(400, 401, 404) },
       },
     },
     async (request) => listMailbox(db, request.query),

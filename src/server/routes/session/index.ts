@@ -1,25 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { getSession } from '../../../commands/get-session';
+import { setLanguage } from '../../../commands/set-language';
 import { signIn } from '../../../commands/sign-in';
-import { errorResponse } from '../../../contract/errors';
-import { sessionResponse, signInBody, updateSessionBody, type SessionResponse } from '../../../contract/session';
-import type { Db } from '../../../storage/db';
-import { listMembershipsOfUser } from '../../../storage/memberships';
-import { deleteSession } from '../../../storage/sessions';
-import { setLocale, type User } from '../../../storage/users';
+import { signOut } from '../../../commands/sign-out';
+import { errorResponses } from '../../../contract/errors';
+import { sessionResponse, signInBody, updateSessionBody } from '../../../contract/session';
+import type { AppContext } from '../../context';
 import { clearSessionCookie, setSessionCookie } from '../../plugins/auth';
 
-export async function presentSession(db: Db, user: User, csrfToken: string): Promise<SessionResponse> {
-  return {
-    user: { id: user.id, email: user.email, name: user.name, locale: user.locale },
-    isOperator: user.isOperator,
-    memberships: await listMembershipsOfUser(db, user.id),
-    csrfToken,
-  };
-}
-
-export default async function sessionRoutes(app: FastifyInstance, options: { db: Db; secureCookies: boolean }) {
-  const { db, secureCookies } = options;
+export default async function sessionRoutes(app: FastifyInstance, { context }: { context: AppContext }) {
+  const secureCookies = context.config.secureCookies;
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['session'];
 
@@ -27,24 +19,19 @@ export default async function sessionRoutes(app: FastifyInstance, options: { db:
     '/api/v1/session',
     {
       config: { access: 'public', csrf: false },
-      schema: {
-        tags,
-        summary: 'Sign in with email and password',
-        body: signInBody,
-        response: { 200: sessionResponse, 401: errorResponse, 429: errorResponse },
-      },
+      schema: { tags, summary: 'Sign in with email and password', body: signInBody, response: { 200: sessionResponse, ...errorResponses(400, 401, 429) } },
     },
     async (request, reply) => {
-      const result = await signIn(db, { ...request.body, address: request.ip });
+      const result = await signIn(context, request.principal, { ...request.body, address: request.ip });
       setSessionCookie(reply, result.token, { secure: secureCookies, expires: new Date(result.expiresAt) });
-      return presentSession(db, result.user, result.csrfToken);
+      return getSession(context, { kind: 'user', user: result.user }, { csrfToken: result.csrfToken });
     },
   );
 
   routes.get(
     '/api/v1/session',
-    { schema: { tags, summary: 'The signed-in user', response: { 200: sessionResponse, 401: errorResponse } } },
-    async (request) => presentSession(db, request.user!, request.session!.csrfToken),
+    { schema: { tags, summary: 'The signed-in user', response: { 200: sessionResponse, ...errorResponses(401) } } },
+    async (request) => getSession(context, request.principal),
   );
 
   routes.patch(
@@ -54,20 +41,17 @@ export default async function sessionRoutes(app: FastifyInstance, options: { db:
         tags,
         summary: "Change the signed-in user's preferences (language: null follows the browser)",
         body: updateSessionBody,
-        response: { 200: sessionResponse, 400: errorResponse, 401: errorResponse, 403: errorResponse },
+        response: { 200: sessionResponse, ...errorResponses(400, 401, 403) },
       },
     },
-    async (request) => {
-      await setLocale(db, request.user!.id, request.body.locale);
-      return presentSession(db, { ...request.user!, locale: request.body.locale }, request.session!.csrfToken);
-    },
+    async (request) => setLanguage(context, request.principal, { locale: request.body.locale }),
   );
 
   routes.delete(
     '/api/v1/session',
-    { schema: { tags, summary: 'Sign out (revokes the session)' } },
+    { schema: { tags, summary: 'Sign out (revokes the session)', response: { 204: z.undefined(), ...errorResponses(401, 403) } } },
     async (request, reply) => {
-      await deleteSession(db, request.session!.id);
+      await signOut(context, request.principal);
       clearSessionCookie(reply, secureCookies);
       return reply.status(204).send();
     },

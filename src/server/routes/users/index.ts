@@ -1,24 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { changeRole } from '../../../commands/change-role';
 import { inviteUser } from '../../../commands/invite-user';
-import { changeRole, removeMember, resendInvitation } from '../../../commands/manage-members';
+import { removeMember } from '../../../commands/remove-member';
+import { resendInvitation } from '../../../commands/resend-invitation';
 import { accountParams, addUserBody, changeRoleBody, member, membersPage, userParams } from '../../../contract/accounts';
-import { errorResponse } from '../../../contract/errors';
+import { errorResponses } from '../../../contract/errors';
 import { pageQuery } from '../../../contract/paging';
-import { lockAccount } from '../../../storage/accounts';
-import { writeTransaction } from '../../../storage/db';
 import { listMembers } from '../../../storage/memberships';
 import type { AppContext } from '../../context';
 
 const noContent = z.undefined();
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
+const errors = errorResponses(400, 401, 403, 404, 409);
 
 export default async function userRoutes(app: FastifyInstance, { context }: { context: AppContext }) {
-  const { storage, config } = context;
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['users'];
-  const actor = (user: { id: string; name: string; email: string }) => ({ id: user.id, name: user.name || user.email });
 
   routes.get(
     '/api/v1/accounts/:accountId/users',
@@ -26,7 +24,7 @@ export default async function userRoutes(app: FastifyInstance, { context }: { co
       config: { permission: 'users.read', gate: false },
       schema: { tags, summary: 'The users of an account', params: accountParams, querystring: pageQuery, response: { 200: membersPage, ...errors } },
     },
-    async (request) => listMembers(storage.db, request.account!.id, request.query),
+    async (request) => listMembers(context.storage.db, request.scope.account.id, request.query),
   );
 
   routes.post(
@@ -42,19 +40,11 @@ export default async function userRoutes(app: FastifyInstance, { context }: { co
       },
     },
     async (request, reply) => {
-      const account = request.account!;
-      const created = await writeTransaction(storage, async (tx) => {
-        await lockAccount(tx, storage.dialect, account.id);
-        return inviteUser(tx, {
-          ...request.body,
-          accountId: account.id,
-          accountName: account.name,
-          locale: request.body.locale ?? request.locale,
-          inviter: actor(request.user!),
-          publicUrl: config.publicUrl,
-        });
+      const created = await inviteUser(context, request.principal, {
+        ...request.body,
+        scope: request.scope,
+        locale: request.body.locale ?? request.locale,
       });
-      context.wakeWorker();
       return reply.status(201).send(created);
     },
   );
@@ -65,8 +55,7 @@ export default async function userRoutes(app: FastifyInstance, { context }: { co
       config: { permission: 'users.manage', gate: false },
       schema: { tags, summary: "Change a user's role", params: userParams, body: changeRoleBody, response: { 200: member, ...errors } },
     },
-    async (request) =>
-      changeRole(storage, { accountId: request.account!.id, userId: request.params.userId, role: request.body.role, actor: actor(request.user!) }),
+    async (request) => changeRole(context, request.principal, { scope: request.scope, userId: request.params.userId, role: request.body.role }),
   );
 
   routes.delete(
@@ -76,7 +65,7 @@ export default async function userRoutes(app: FastifyInstance, { context }: { co
       schema: { tags, summary: "Remove a user's access to the account", params: userParams, response: { 204: noContent, ...errors } },
     },
     async (request, reply) => {
-      await removeMember(storage, { accountId: request.account!.id, userId: request.params.userId, actor: actor(request.user!) });
+      await removeMember(context, request.principal, { scope: request.scope, userId: request.params.userId });
       return reply.status(204).send();
     },
   );
@@ -93,15 +82,7 @@ export default async function userRoutes(app: FastifyInstance, { context }: { co
       },
     },
     async (request, reply) => {
-      await resendInvitation(storage, {
-        accountId: request.account!.id,
-        accountName: request.account!.name,
-        userId: request.params.userId,
-        locale: request.locale,
-        inviter: actor(request.user!),
-        publicUrl: config.publicUrl,
-      });
-      context.wakeWorker();
+      await resendInvitation(context, request.principal, { scope: request.scope, userId: request.params.userId, locale: request.locale });
       return reply.status(202).send();
     },
   );

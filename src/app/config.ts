@@ -24,6 +24,12 @@ const configSchema = z.object({
     .string()
     .refine((value) => /^smtps?:\/\/[^/]+/.test(value), 'must be smtp://… or smtps://…')
     .optional(),
+  SMTP_MAX_CONNECTIONS: z.coerce
+    .number({ error: 'must be a whole number from 1 to 50' })
+    .int({ error: 'must be a whole number from 1 to 50' })
+    .min(1, { error: 'must be a whole number from 1 to 50' })
+    .max(50, { error: 'must be a whole number from 1 to 50' })
+    .default(4),
   MAIL_FROM: z.string().min(3, 'must be an address such as "Liaison <no-reply@example.com>"').default('Liaison <no-reply@localhost>'),
   // Unset: http://localhost:<PORT> (http://localhost:3000 with the default port).
   PUBLIC_URL: httpUrl.transform((value) => value.replace(/\/+$/, '')).optional(),
@@ -47,6 +53,8 @@ export type Config = {
   host: string;
   databaseUrl: string;
   smtpUrl: string | undefined;
+  /** SMTP connections each delivery worker keeps open and reuses. */
+  smtpMaxConnections: number;
   mailFrom: string;
   publicUrl: string;
   secureCookies: boolean;
@@ -82,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
     smtpUrl: c.SMTP_URL,
+    smtpMaxConnections: c.SMTP_MAX_CONNECTIONS,
     mailFrom: c.MAIL_FROM,
     publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,
     secureCookies: c.PUBLIC_URL?.startsWith('https://') ?? false,

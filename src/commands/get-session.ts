@@ -1,0 +1,18 @@
+import { DomainError } from '../domain/errors';
+import type { Principal } from '../domain/principal';
+import { listMembershipsOfUser } from '../storage/memberships';
+import type { Deps } from './deps';
+
+/** The signed-in person as the web app needs them: who, operator or not, their accounts, the CSRF token. */
+export async function getSession(deps: Pick<Deps, 'storage'>, principal: Principal, input: { csrfToken?: string } = {}) {
+  if (principal.kind !== 'user') throw new DomainError('unauthenticated');
+  const { user } = principal;
+  const csrfToken = input.csrfToken ?? principal.session?.csrfToken;
+  if (!csrfToken) throw new DomainError('unauthenticated');
+  return {
+    user: { id: user.id, email: user.email, name: user.name, locale: user.locale },
+    isOperator: user.isOperator,
+    memberships: await listMembershipsOfUser(deps.storage.db, user.id),
+    csrfToken,
+  };
+}

@@ -1,0 +1,147 @@
+import { afterFailure, DEFAULT_DELIVERY_POLICY, isPermanentSmtpFailure, type DeliveryPolicy } from '../domain/delivery-policy';
+import type { Mailer } from '../mail/mailer';
+import type { Storage } from '../storage/db';
+import { claimDue, markFailed, markSent, renewLeases, type ClaimedDelivery } from '../storage/deliveries';
+
+export type Logger = {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+};
+
+export type DeliveryWorker = {
+  /** Looks for due deliveries now instead of at the next poll. */
+  wake(): void;
+  /** Sends what is due until nothing is; resolves with how many were attempted. */
+  drain(): Promise<number>;
+  stop(): Promise<void>;
+};
+
+export type DeliveryWorkerOptions = {
+  storage: Storage;
+  mailer: Mailer;
+  log: Logger;
+  /** Fallback poll when no wake-up arrives (other processes on SQLite, a lost NOTIFY). */
+  pollMs?: number;
+  /** Deliveries claimed per round trip. */
+  batchSize?: number;
+  policy?: DeliveryPolicy;
+};
+
+/**
+ * The delivery loop: claim due deliveries under a lease, send each over SMTP (the mailer's pool
+ * bounds how many at once), renew the lease while sending, record the outcome under the lease
+ * token. Runs in the web process (LIAISON_WORKER=embedded) or alone (`npm run worker`); wakes on
+ * commits that queue deliveries, from any process on PostgreSQL.
+ */
+export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWorker {
+  const { storage, mailer, log } = options;
+  const pollMs = options.pollMs ?? 2000;
+  const batchSize = options.batchSize ?? 50;
+  const policy = options.policy ?? DEFAULT_DELIVERY_POLICY;
+  let stopped = false;
+  let running: Promise<number> | undefined;
+  let again = false;
+  let timer: NodeJS.Timeout | undefined;
+
+  async function deliver(item: ClaimedDelivery): Promise<void> {
+    try {
+      await mailer.send(item.mail);
+    } catch (error) {
+      const outcome = afterFailure(policy, {
+        attempts: item.attempts,
+        ageMs: Date.parse(item.claimedAt) - Date.parse(item.createdAt),
+        permanent: isPermanentSmtpFailure(error),
+      });
+      const message = error instanceof Error ? error.message : String(error);
+      const recorded = await markFailed(storage.db, item, outcome, message);
+      log.warn({ deliveryId: item.id, attempts: item.attempts, status: outcome.status, recorded, err: error }, 'delivery attempt failed');
+      return;
+    }
+    if (!(await markSent(storage.db, item))) {
+      // Our lease ran out while sending and another worker took the delivery over: its outcome stands.
+      log.warn({ deliveryId: item.id, messageId: item.mail.messageId }, 'delivery sent after its lease expired; possibly sent twice');
+    }
+  }
+
+  async function sendBatch(): Promise<number> {
+    const items = await claimDue(storage.db, { limit: batchSize, leaseMs: policy.leaseMs });
+    if (items.length === 0) return 0;
+    const inFlight = new Set(items.map((item) => item.id));
+    const renew = setInterval(() => {
+      renewLeases(storage.db, [...inFlight], items[0]!.leaseToken, policy.leaseMs).catch((error: unknown) =>
+        log.warn({ err: error }, 'could not renew delivery leases'),
+      );
+    }, policy.leaseMs / 3);
+    try {
+      await Promise.all(
+        items.map(async (item) => {
+          try {
+            await deliver(item);
+          } catch (error) {
+            // The outcome could not be recorded (database away): the lease runs out and the delivery is retried.
+            log.error({ deliveryId: item.id, err: error }, 'could not record a delivery outcome');
+          } finally {
+            inFlight.delete(item.id);
+          }
+        }),
+      );
+    } finally {
+      clearInterval(renew);
+    }
+    return items.length;
+  }
+
+  function drain(): Promise<number> {
+    // One pass at a time; a wake during a pass makes it go round once more.
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      let total = 0;
+      do {
+        again = false;
+        for (let claimed = batchSize; claimed === batchSize && !stopped; ) {
+          claimed = await sendBatch();
+          total += claimed;
+        }
+      } while (again && !stopped);
+      return total;
+    })()
+      .catch((error: unknown) => {
+        log.error({ err: error }, 'delivery pass failed');
+        return 0;
+      })
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  }
+
+  function schedule() {
+    if (stopped) return;
+    timer = setTimeout(() => void drain().then(schedule), pollMs);
+    timer.unref();
+  }
+
+  const wake = () => {
+    if (!stopped) void drain();
+  };
+  const unsubscribe = storage.listen('deliveries', wake).catch((error: unknown) => {
+    log.warn({ err: error }, 'could not listen for delivery wake-ups; polling only');
+    return async () => {};
+  });
+  schedule();
+
+  return {
+    wake,
+    drain,
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await (await unsubscribe)();
+      await running;
+    },
+  };
+}
