@@ -14,6 +14,7 @@ export type Permission =
   | 'auditLog.read'
   | 'notifications.read'
   | 'notifications.send'
+  | 'notifications.test'
   | 'integrations.manage';
 
 const PARTNER_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
@@ -25,8 +26,17 @@ const PARTNER_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'contactInfo.write',
     'auditLog.read',
     'notifications.read',
+    'notifications.test',
   ]),
-  editor: new Set<Permission>(['account.read', 'users.read', 'contactInfo.read', 'contactInfo.write', 'auditLog.read', 'notifications.read']),
+  editor: new Set<Permission>([
+    'account.read',
+    'users.read',
+    'contactInfo.read',
+    'contactInfo.write',
+    'auditLog.read',
+    'notifications.read',
+    'notifications.test',
+  ]),
   viewer: new Set<Permission>(['account.read', 'users.read', 'contactInfo.read', 'auditLog.read', 'notifications.read']),
 };
 

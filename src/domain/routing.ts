@@ -1,5 +1,6 @@
 import type { ContactField } from './contact-fields';
 import type { ContactInfo } from './contact-info';
+import { DEFAULT_LOCALE, isSupportedLocale, type Locale } from './locales';
 
 /** Notification categories and the contact field each one goes to (PRODUCT.md, routing). */
 export const CATEGORIES = ['alert', 'emergency', 'technical', 'merchant_issue', 'user_escalation'] as const;
@@ -41,4 +42,35 @@ export function recipientsFor(
     seen.add(key);
     return true;
   });
+}
+
+export const ENVIRONMENTS = ['production', 'sandbox'] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+
+/** A recipient with the language its email is written in. */
+export type RoutedRecipient = Recipient & { language: Locale };
+
+export type RouteDecision =
+  | { ok: true; recipients: RoutedRecipient[] }
+  | { ok: false; code: 'production_only' | 'no_route' };
+
+/**
+ * Where a notification goes (PRODUCT.md, "Notification routing"): alerts only for Production;
+ * each category to its field's recipients, each in their own language (the contact's, else the
+ * account's, else English; alert contacts are users and read in their own choice); nobody to
+ * send to is `no_route`.
+ */
+export function routeNotification(
+  info: ContactInfo,
+  input: { category: Category; env: Environment; accountLanguage?: Locale | null },
+  users: ReadonlyMap<string, { email: string; name: string; locale: string | null }>,
+): RouteDecision {
+  if (input.category === 'alert' && input.env !== 'production') return { ok: false, code: 'production_only' };
+  const recipients = recipientsFor(info, input.category, users);
+  if (recipients.length === 0) return { ok: false, code: 'no_route' };
+  const fallback = input.accountLanguage ?? DEFAULT_LOCALE;
+  return {
+    ok: true,
+    recipients: recipients.map((r) => ({ ...r, language: isSupportedLocale(r.locale) ? r.locale : fallback })),
+  };
 }

@@ -9,7 +9,7 @@ import { DomainError } from '../domain/errors';
 import type { AppContext } from './context';
 import { registerErrorHandling } from './errors';
 import accountScope from './plugins/account-scope';
-import authPlugin, { type TokenAuthenticator } from './plugins/auth';
+import authPlugin from './plugins/auth';
 import i18nPlugin from './plugins/i18n';
 import metricsPlugin from './plugins/metrics';
 import webPlugin from './plugins/web';
@@ -21,6 +21,10 @@ import invitationRoutes from './routes/invitations';
 import metaRoutes from './routes/meta';
 import publicRoutes from './routes/public';
 import mailboxRoutes from './routes/operator/mailbox';
+import serviceTokenRoutes from './routes/operator/service-tokens';
+import integrationRoutes from './routes/integrations';
+import notificationRoutes from './routes/notifications';
+import { authenticateServiceToken } from '../commands/authenticate-service-token';
 import sessionRoutes from './routes/session';
 import userRoutes from './routes/users';
 import { zodValidatorCompiler } from './validation';
@@ -37,7 +41,7 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
 /** Wires plugins, then routes (the order of fastify/demo). Listening is the caller's business. */
 export async function buildApp(
   context: AppContext,
-  options: { logger?: FastifyBaseLogger | false; authenticateToken?: TokenAuthenticator } = {},
+  options: { logger?: FastifyBaseLogger | false } = {},
 ): Promise<FastifyInstance> {
   const { config, storage } = context;
   const app = Fastify({
@@ -83,7 +87,7 @@ export async function buildApp(
   });
   await app.register(fastifyCookie);
   await app.register(i18nPlugin);
-  await app.register(authPlugin, { db: storage.db, secureCookies: config.secureCookies, authenticateToken: options.authenticateToken });
+  await app.register(authPlugin, { db: storage.db, secureCookies: config.secureCookies, authenticateToken: (token) => authenticateServiceToken(context, token) });
   await app.register(accountScope, { context });
   await app.register(metricsPlugin);
   await app.register(fastifySwagger, {
@@ -110,6 +114,9 @@ export async function buildApp(
   await app.register(invitationRoutes, { context });
   await app.register(contactInfoRoutes, { context });
   await app.register(auditLogRoutes, { context });
+  await app.register(notificationRoutes, { context });
+  await app.register(integrationRoutes, { context });
+  await app.register(serviceTokenRoutes, { context });
   await app.register(publicRoutes, { context });
   await app.register(metaRoutes, { context });
   await app.register(webPlugin);

@@ -89,3 +89,17 @@ export async function listAccounts(
 export async function lockAccount(db: Db, dialect: 'sqlite' | 'postgres', accountId: string): Promise<void> {
   if (dialect === 'postgres') await sql`select id from accounts where id = ${accountId} for update`.execute(db);
 }
+
+/** Switches one integration of an account; false when the account has no such integration. */
+export async function setIntegrationStatus(
+  db: Db,
+  input: { accountId: string; type: string; status: AccountIntegration['status']; reason: string | null },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('account_integrations')
+    .set({ status: input.status, status_reason: input.reason, status_changed_at: nowIso() })
+    .where('account_id', '=', input.accountId)
+    .where('type', '=', input.type)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

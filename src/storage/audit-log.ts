@@ -1,7 +1,7 @@
 import type { Actor } from '../domain/principal';
 import type { Db } from './db';
 import { newSortableId, nowIso } from './ids';
-import { decodeCursor, toPage, type Page } from './paging';
+import { newestFirst, toPage, type Page } from './paging';
 
 export type AuditChange = { field: string; before: unknown; after: unknown };
 export type AuditEntry = { id: string; at: string; actor: Actor; action: string; changes: AuditChange[] };
@@ -25,17 +25,7 @@ export async function recordAudit(db: Db, input: { accountId: string; actor: Act
 
 /** Newest first, keyset-paged on (at, id). */
 export async function listAudit(db: Db, accountId: string, options: { limit: number; cursor?: string }): Promise<Page<AuditEntry>> {
-  let query = db
-    .selectFrom('audit_log')
-    .selectAll()
-    .where('account_id', '=', accountId)
-    .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(options.limit + 1);
-  const after = decodeCursor(options.cursor, 'timestamp');
-  if (after) {
-    query = query.where((eb) => eb.or([eb('at', '<', after.key), eb.and([eb('at', '=', after.key), eb('id', '<', after.id)])]));
-  }
+  const query = newestFirst(db.selectFrom('audit_log').selectAll().where('account_id', '=', accountId), { at: 'at', id: 'id' }, options);
   const rows = await query.execute();
   const entries = rows.map((row) => ({
     id: row.id,

@@ -1,6 +1,6 @@
 import type { Db } from './db';
 import { newId } from './ids';
-import { decodeCursor, toPage, type Page } from './paging';
+import { newestFirst, toPage, type Page } from './paging';
 
 export type MailboxMessage = {
   id: string;
@@ -41,21 +41,7 @@ export async function storeCaughtMail(db: Db, mail: ReceivedMail): Promise<void>
 
 /** Newest first, keyset-paged on (received_at, id). */
 export async function listMailbox(db: Db, options: { limit: number; cursor?: string }): Promise<Page<MailboxMessage>> {
-  let query = db
-    .selectFrom('mailbox_messages')
-    .selectAll()
-    .orderBy('received_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(options.limit + 1);
-  const after = decodeCursor(options.cursor, 'timestamp');
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('received_at', '<', after.key),
-        eb.and([eb('received_at', '=', after.key), eb('id', '<', after.id)]),
-      ]),
-    );
-  }
+  const query = newestFirst(db.selectFrom('mailbox_messages').selectAll(), { at: 'received_at', id: 'id' }, options);
   const rows = await query.execute();
   const messages = rows.map((row) => ({
     id: row.id,

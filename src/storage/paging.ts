@@ -1,3 +1,4 @@
+import type { SelectQueryBuilder, StringReference } from 'kysely';
 import { DomainError } from '../domain/errors';
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
@@ -30,4 +31,23 @@ export function toPage<T>(rows: T[], limit: number, position: (item: T) => Posit
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(position(last)) : null };
+}
+
+/**
+ * Keyset paging newest first on (timestamp column, id column): fetches one row more than the
+ * limit so `toPage` knows whether another page follows.
+ */
+export function newestFirst<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  columns: { at: StringReference<DB, TB>; id: StringReference<DB, TB> },
+  options: { limit: number; cursor?: string },
+): SelectQueryBuilder<DB, TB, O> {
+  const after = decodeCursor(options.cursor, 'timestamp');
+  let paged = query.orderBy(columns.at, 'desc').orderBy(columns.id, 'desc').limit(options.limit + 1);
+  if (after) {
+    paged = paged.where((eb) =>
+      eb.or([eb(columns.at, '<', after.key as never), eb.and([eb(columns.at, '=', after.key as never), eb(columns.id, '<', after.id as never)])]),
+    );
+  }
+  return paged;
 }

@@ -127,7 +127,53 @@ export interface AuditLogTable {
   changes: string;
 }
 
+export interface NotificationsTable {
+  id: string;
+  account_id: string;
+  category: 'alert' | 'emergency' | 'technical' | 'merchant_issue' | 'user_escalation';
+  env: 'production' | 'sandbox';
+  title: string;
+  body: string;
+  dedup_key: string | null;
+  /** Raised this many times within the dedup window (1 when never repeated). */
+  occurrences: Generated<number>;
+  /** 1 for a "Send test notification". */
+  is_test: Generated<number>;
+  /** Liaison's own notifications: a template id and its JSON params, so each email is worded in its reader's language. */
+  template: string | null;
+  params: string | null;
+  created_by_kind: 'user' | 'service' | 'system';
+  created_by_id: string | null;
+  created_by_name: string;
+  created_at: string;
+  last_occurred_at: string;
+}
+
+/** One per (account, dedup key) while its window lasts; a repeat inside it counts an occurrence. */
+export interface DedupKeysTable {
+  account_id: string;
+  key: string;
+  notification_id: string;
+  window_ends_at: string;
+}
+
+export interface ServiceTokensTable {
+  id: string;
+  name: string;
+  /** SHA-256 of the token: a leaked table does not leak tokens. */
+  token_hash: string;
+  /** The one account it may raise notifications for; null: any account. */
+  account_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
 export interface Database {
+  notifications: NotificationsTable;
+  dedup_keys: DedupKeysTable;
+  service_tokens: ServiceTokensTable;
   contact_info: ContactInfoTable;
   audit_log: AuditLogTable;
   accounts: AccountsTable;

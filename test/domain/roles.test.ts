@@ -11,6 +11,7 @@ const PERMISSIONS: Permission[] = [
   'auditLog.read',
   'notifications.read',
   'notifications.send',
+  'notifications.test',
   'integrations.manage',
 ];
 
@@ -25,6 +26,7 @@ const EXPECTED: Record<Role, Record<Permission, Decision>> = {
     'auditLog.read': 'allow',
     'notifications.read': 'allow',
     'notifications.send': 'forbidden',
+    'notifications.test': 'allow',
     'integrations.manage': 'forbidden',
   },
   editor: {
@@ -36,6 +38,7 @@ const EXPECTED: Record<Role, Record<Permission, Decision>> = {
     'auditLog.read': 'allow',
     'notifications.read': 'allow',
     'notifications.send': 'forbidden',
+    'notifications.test': 'allow',
     'integrations.manage': 'forbidden',
   },
   viewer: {
@@ -47,6 +50,7 @@ const EXPECTED: Record<Role, Record<Permission, Decision>> = {
     'auditLog.read': 'allow',
     'notifications.read': 'allow',
     'notifications.send': 'forbidden',
+    'notifications.test': 'forbidden',
     'integrations.manage': 'forbidden',
   },
 };

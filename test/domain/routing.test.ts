@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyContactInfo, type ContactInfo } from '../../src/domain/contact-info';
-import { CATEGORIES, FIELD_OF_CATEGORY, recipientsFor } from '../../src/domain/routing';
+import { CATEGORIES, FIELD_OF_CATEGORY, recipientsFor, routeNotification } from '../../src/domain/routing';
 
 type Users = Map<string, { email: string; name: string; locale: string | null }>;
 
@@ -113,5 +113,37 @@ describe('recipientsFor', () => {
   it('does not look at the users map except for alerts', () => {
     expect(recipientsFor(info, 'emergency', new Map())).toEqual(recipientsFor(info, 'emergency', users));
     expect(recipientsFor(info, 'alert', new Map())).toEqual([]);
+  });
+});
+
+describe('routeNotification', () => {
+  it('sends alerts for Production only', () => {
+    expect(routeNotification(info, { category: 'alert', env: 'sandbox' }, users)).toEqual({ ok: false, code: 'production_only' });
+    const routed = routeNotification(info, { category: 'alert', env: 'production' }, users);
+    expect(routed.ok && routed.recipients.map((r) => [r.email, r.language])).toEqual([
+      ['ana@partner.example', 'pl'],
+      ['bob@partner.example', 'en'],
+    ]);
+  });
+
+  it("writes to each contact in its language, else the account's, else English", () => {
+    const routed = routeNotification(info, { category: 'emergency', env: 'sandbox', accountLanguage: 'he' }, users);
+    expect(routed.ok && routed.recipients.map((r) => [r.email, r.field, r.language])).toEqual([
+      ['oncall@partner.example', 'technicalEmergencyContacts', 'pl'],
+      ['cto@partner.example', 'technicalEmergencyContacts', 'he'],
+    ]);
+  });
+
+  it('is no_route when nobody is listed for the category', () => {
+    const none = { ...info, merchantIssueContacts: null, operationalContactsForPlatform: [] };
+    expect(routeNotification(none, { category: 'merchant_issue', env: 'production' }, users)).toEqual({ ok: false, code: 'no_route' });
+    expect(routeNotification(none, { category: 'user_escalation', env: 'production' }, users)).toEqual({ ok: false, code: 'no_route' });
+    expect(routeNotification(emptyContactInfo(false), { category: 'alert', env: 'production' }, users)).toEqual({ ok: false, code: 'no_route' });
+  });
+
+  it.each(CATEGORIES)('sends %s to exactly the recipients of its field', (category) => {
+    const routed = routeNotification(info, { category, env: 'production' }, users);
+    expect(routed.ok && routed.recipients.map((r) => r.email)).toEqual(recipientsFor(info, category, users).map((r) => r.email));
+    expect(routed.ok && routed.recipients.every((r) => r.field === FIELD_OF_CATEGORY[category])).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import { foundation } from './001_foundation';
 import { accounts } from './002_accounts';
 import { contactInfo } from './003_contact_info';
 import { deliveries } from './004_deliveries';
+import { notifications } from './005_notifications';
 
 /** Column types that differ between the two dialects. */
 export type ColumnTypes = { timestamp: 'timestamptz' | 'text' };
@@ -16,6 +17,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '002_accounts': accounts(t),
     '003_contact_info': contactInfo(t),
     '004_deliveries': deliveries(t),
+    '005_notifications': notifications(t),
   };
 }
 

@@ -1,0 +1,71 @@
+import type { ContactField } from '../../domain/contact-fields';
+import { DomainError } from '../../domain/errors';
+import type { IntegrationCatalog } from '../../domain/integrations';
+import { routeNotification, type Category, type Environment } from '../../domain/routing';
+import { notificationEmail } from '../../mail/templates';
+import type { Account } from '../../storage/accounts';
+import type { Db } from '../../storage/db';
+import { enqueueEmails } from '../../storage/deliveries';
+import {
+  claimDedupKey,
+  countOccurrence,
+  insertNotification,
+  newNotificationId,
+  notificationStatus,
+  recipientsOf,
+  type NewNotification,
+} from '../../storage/notifications';
+import type { DeliveryStatus } from '../../storage/schema';
+import { loadContactInfo, membersOf } from './contact-info-document';
+
+/** A repeat of a dedup key within this window is counted, not sent again (PRODUCT.md). */
+export const DEDUP_WINDOW_MS = 4 * 60 * 60 * 1000;
+
+export type Accepted = {
+  id: string;
+  status: DeliveryStatus;
+  recipients: { email: string; field: ContactField }[];
+  deduplicated: boolean;
+};
+
+/**
+ * Routes a notification and, inside the caller's transaction, writes it and one delivery per
+ * recipient (each email in its reader's language); a repeat of its dedup key within the window
+ * only counts an occurrence. 422 production_only / no_route when it cannot go anywhere.
+ */
+export async function queueNotification(
+  tx: Db,
+  context: { catalog: IntegrationCatalog; publicUrl: string },
+  account: Account,
+  input: Omit<NewNotification, 'accountId'> & { category: Category; env: Environment },
+): Promise<Accepted> {
+  const { info } = await loadContactInfo(tx, context.catalog, account);
+  const decision = routeNotification(info, { category: input.category, env: input.env }, await membersOf(tx, account.id));
+  if (!decision.ok) throw new DomainError(decision.code);
+
+  const id = newNotificationId();
+  if (input.dedupKey) {
+    const holder = await claimDedupKey(tx, { accountId: account.id, key: input.dedupKey, notificationId: id, windowMs: DEDUP_WINDOW_MS });
+    if (holder) {
+      await countOccurrence(tx, holder);
+      const recipients = await recipientsOf(tx, holder);
+      return { id: holder, status: await notificationStatus(tx, holder), recipients, deduplicated: true };
+    }
+  }
+  await insertNotification(tx, id, { ...input, accountId: account.id });
+  const notification = { id, ...input, test: input.test ?? false, template: input.template };
+  await enqueueEmails(
+    tx,
+    decision.recipients.map((recipient) =>
+      notificationEmail({
+        to: recipient.email,
+        locale: recipient.language,
+        field: recipient.field,
+        account,
+        notification,
+        publicUrl: context.publicUrl,
+      }),
+    ),
+  );
+  return { id, status: 'queued', recipients: decision.recipients.map((r) => ({ email: r.email, field: r.field })), deduplicated: false };
+}
