@@ -30,6 +30,11 @@ const configSchema = z.object({
     .min(1, { error: 'must be a whole number from 1 to 50' })
     .max(50, { error: 'must be a whole number from 1 to 50' })
     .default(4),
+  LIAISON_LEASE_SECONDS: z.coerce
+    .number({ error: 'must be a number of seconds from 1 to 600' })
+    .min(1, { error: 'must be a number of seconds from 1 to 600' })
+    .max(600, { error: 'must be a number of seconds from 1 to 600' })
+    .default(30),
   MAIL_FROM: z.string().min(3, 'must be an address such as "Liaison <no-reply@example.com>"').default('Liaison <no-reply@localhost>'),
   // Unset: http://localhost:<PORT> (http://localhost:3000 with the default port).
   PUBLIC_URL: httpUrl.transform((value) => value.replace(/\/+$/, '')).optional(),
@@ -55,6 +60,8 @@ export type Config = {
   smtpUrl: string | undefined;
   /** SMTP connections each delivery worker keeps open and reuses. */
   smtpMaxConnections: number;
+  /** How long a worker's claim on a delivery lasts unless renewed: a dead worker's deliveries move on after it. */
+  leaseMs: number;
   mailFrom: string;
   publicUrl: string;
   secureCookies: boolean;
@@ -91,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: c.DATABASE_URL,
     smtpUrl: c.SMTP_URL,
     smtpMaxConnections: c.SMTP_MAX_CONNECTIONS,
+    leaseMs: c.LIAISON_LEASE_SECONDS * 1000,
     mailFrom: c.MAIL_FROM,
     publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,
     secureCookies: c.PUBLIC_URL?.startsWith('https://') ?? false,

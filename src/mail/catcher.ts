@@ -40,6 +40,8 @@ export async function startMailCatcher(
     port?: number;
     /** Recipients answered `550` at RCPT TO, as a server does for a deleted mailbox. */
     refuse?: string[];
+    /** Answer each message this much later, as a busy server does. */
+    delayMs?: number;
   } = {},
 ): Promise<MailCatcher> {
   const server = new SMTPServer({
@@ -68,6 +70,7 @@ export async function startMailCatcher(
             messageId: parsed.messageId ?? '',
             headers: Object.fromEntries([...parsed.headers].map(([name, value]) => [name, headerText(value)])),
           });
+          if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
           callback();
         })
         .catch((error: Error) => callback(error));

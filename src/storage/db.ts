@@ -39,10 +39,17 @@ const TIMESTAMPTZ_OID = 1184;
 const TIMESTAMP_OID = 1114;
 const INT8_OID = 20;
 
-/** Opens the database named by a `sqlite:<path>` or `postgres://…` URL. */
+/**
+ * Opens the database named by a `sqlite:<path>` or `postgres://…` URL. A PostgreSQL URL may name
+ * the schema to work in with `?schema=<name>` (several installations, or test runs, on one server).
+ */
 export function openStorage(databaseUrl: string, options: StorageOptions = {}): Storage {
   if (databaseUrl.startsWith('sqlite:')) return openSqlite(databaseUrl.slice('sqlite:'.length));
-  return openPostgres(databaseUrl, options);
+  const url = new URL(databaseUrl);
+  const schema = url.searchParams.get('schema');
+  url.searchParams.delete('schema');
+  if (schema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`Invalid schema name in DATABASE_URL: ${schema}`);
+  return openPostgres(url.toString(), { ...options, schema: options.schema ?? schema ?? undefined });
 }
 
 function openSqlite(path: string): Storage {

@@ -25,7 +25,7 @@ export type DeliveryWorkerOptions = {
   pollMs?: number;
   /** Deliveries claimed per round trip. */
   batchSize?: number;
-  policy?: DeliveryPolicy;
+  policy?: Partial<DeliveryPolicy>;
 };
 
 /**
@@ -38,7 +38,7 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
   const { storage, mailer, log } = options;
   const pollMs = options.pollMs ?? 2000;
   const batchSize = options.batchSize ?? 50;
-  const policy = options.policy ?? DEFAULT_DELIVERY_POLICY;
+  const policy = { ...DEFAULT_DELIVERY_POLICY, ...options.policy };
   let stopped = false;
   let running: Promise<number> | undefined;
   let again = false;
