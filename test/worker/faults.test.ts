@@ -139,7 +139,7 @@ describe.each(DIALECTS)('a worker process killed mid-batch on %s', (dialect) => 
       await waitFor(async () => {
         const pending = await storage.db.selectFrom('deliveries').select('id').where('status', '!=', 'sent').limit(1).execute();
         return pending.length === 0;
-      }, 180_000);
+      }, 150_000);
     } finally {
       for (const worker of workers) worker.kill('SIGTERM');
       await Promise.all(workers.map(exited));
