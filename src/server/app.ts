@@ -89,7 +89,7 @@ export async function buildApp(
   await app.register(i18nPlugin);
   await app.register(authPlugin, { db: storage.db, secureCookies: config.secureCookies, authenticateToken: (token) => authenticateServiceToken(context, token) });
   await app.register(accountScope, { context });
-  await app.register(metricsPlugin);
+  await app.register(metricsPlugin, { db: storage.db });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Liaison API', version: '1' },

@@ -143,3 +143,27 @@ export async function markFailed(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+export type DeliveryStats = {
+  byStatus: Record<'queued' | 'sent' | 'retrying' | 'failed', number>;
+  /** Deliveries due now and not being sent. */
+  due: number;
+  /** Seconds since the oldest due delivery became due (0 when none is). */
+  oldestDueAgeSeconds: number;
+};
+
+/** The outbox at a glance, for /metrics: every process sees the same shared queue. */
+export async function deliveryStats(db: Db): Promise<DeliveryStats> {
+  const now = databaseNow(db);
+  const counts = await db.selectFrom('deliveries').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
+  const byStatus = { queued: 0, sent: 0, retrying: 0, failed: 0 };
+  for (const row of counts) byStatus[row.status] = Number(row.n);
+  const due = await db
+    .selectFrom('deliveries')
+    .select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('next_attempt_at').as('oldest'), sql<string>`${now}`.as('now')])
+    .where('status', 'in', ['queued', 'retrying'])
+    .where('next_attempt_at', '<=', now)
+    .executeTakeFirstOrThrow();
+  const oldestDueAgeSeconds = due.oldest ? Math.max(0, (Date.parse(due.now) - Date.parse(due.oldest)) / 1000) : 0;
+  return { byStatus, due: Number(due.n), oldestDueAgeSeconds };
+}

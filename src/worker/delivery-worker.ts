@@ -2,6 +2,7 @@ import { afterFailure, DEFAULT_DELIVERY_POLICY, isPermanentSmtpFailure, type Del
 import type { Mailer } from '../mail/mailer';
 import type { Storage } from '../storage/db';
 import { claimDue, markFailed, markSent, renewLeases, type ClaimedDelivery } from '../storage/deliveries';
+import { deliveryAttempts, deliveryLatency } from './metrics';
 
 export type Logger = {
   info(obj: object, msg: string): void;
@@ -55,10 +56,14 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
       });
       const message = error instanceof Error ? error.message : String(error);
       const recorded = await markFailed(storage.db, item, outcome, message);
+      deliveryAttempts.inc({ outcome: recorded ? outcome.status : 'lease_lost' });
       log.warn({ deliveryId: item.id, attempts: item.attempts, status: outcome.status, recorded, err: error }, 'delivery attempt failed');
       return;
     }
-    if (!(await markSent(storage.db, item))) {
+    const recorded = await markSent(storage.db, item);
+    deliveryAttempts.inc({ outcome: recorded ? 'sent' : 'lease_lost' });
+    if (recorded) deliveryLatency.observe(Math.max(0, (Date.now() - Date.parse(item.createdAt)) / 1000));
+    if (!recorded) {
       // Our lease ran out while sending and another worker took the delivery over: its outcome stands.
       log.warn({ deliveryId: item.id, messageId: item.mail.messageId }, 'delivery sent after its lease expired; possibly sent twice');
     }

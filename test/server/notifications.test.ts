@@ -247,6 +247,19 @@ describe.each(DIALECTS)('notifications on %s', (dialect) => {
     expect((await operator.request('GET', `/api/v1/accounts/${account.id}/notifications?cursor=garbage`)).statusCode).toBe(400);
   });
 
+  it('reports deliveries by status, the queue and the time to send in /metrics', async () => {
+    await raise({ category: 'technical', env: 'production', title: 'Waiting in the queue' });
+    let body = (await t.app.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(body).toMatch(/^liaison_delivery_queue_depth [1-9]\d*$/m);
+    expect(body).toMatch(/^liaison_delivery_oldest_due_age_seconds \d/m);
+    await t.deliverMail();
+    body = (await t.app.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(body).toMatch(/^liaison_delivery_queue_depth 0$/m);
+    expect(body).toMatch(/^liaison_deliveries\{status="sent"\} [1-9]\d*$/m);
+    expect(body).toMatch(/^liaison_delivery_attempts_total\{outcome="sent"\} [1-9]\d*$/m);
+    expect(body).toMatch(/^liaison_delivery_accepted_to_sent_seconds_count [1-9]\d*$/m);
+  });
+
   it('hides one account\'s notifications from another account\'s users (404)', async () => {
     const outsider = await createAccountWithAdmin(t, operator);
     await outsider.admin.request('PUT', `/api/v1/accounts/${outsider.id}/contact-info`, completeDocument(outsider.adminId));

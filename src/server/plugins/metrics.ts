@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics, register as sharedRegistry } from 'prom-client';
+import { deliveryStats } from '../../storage/deliveries';
+import type { Db } from '../../storage/db';
 
 /** Prometheus metrics: request counts and latency per route template, plus process defaults. */
 export default fp(
-  async function metricsPlugin(app: FastifyInstance) {
+  async function metricsPlugin(app: FastifyInstance, options: { db: Db }) {
     const registry = new Registry();
     collectDefaultMetrics({ register: registry });
     const requests = new Counter({
@@ -21,6 +23,21 @@ export default fp(
       registers: [registry],
     });
 
+    // The shared queue, read at each scrape.
+    const deliveries = new Gauge({ name: 'liaison_deliveries', help: 'Deliveries by status', labelNames: ['status'] as const, registers: [registry] });
+    const due = new Gauge({ name: 'liaison_delivery_queue_depth', help: 'Deliveries due now and waiting for a worker', registers: [registry] });
+    const oldest = new Gauge({
+      name: 'liaison_delivery_oldest_due_age_seconds',
+      help: 'How long the oldest due delivery has waited for a worker',
+      registers: [registry],
+    });
+    const readQueue = async () => {
+      const stats = await deliveryStats(options.db);
+      for (const [status, count] of Object.entries(stats.byStatus)) deliveries.set({ status }, count);
+      due.set(stats.due);
+      oldest.set(stats.oldestDueAgeSeconds);
+    };
+
     app.addHook('onResponse', async (request, reply) => {
       // Route templates, never raw URLs: label cardinality stays bounded.
       const route = request.routeOptions.url ?? 'unmatched';
@@ -29,8 +46,10 @@ export default fp(
     });
 
     app.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+      await readQueue().catch((error: unknown) => app.log.warn({ err: error }, 'could not read the delivery queue for /metrics'));
       reply.type(registry.contentType);
-      return registry.metrics();
+      // This process's own worker counters live in prom-client's shared registry.
+      return Registry.merge([registry, sharedRegistry]).metrics();
     });
   },
   { name: 'metrics' },
