@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The environment variables of API.md, checked once at start. */
+/** The environment variables of the API contract, checked once at start. */
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
 const portMessage = 'must be a port number from 0 to 65535';

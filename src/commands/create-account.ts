@@ -25,7 +25,9 @@ export async function createAccount(
     .map((type, index) => ({ type, index }))
     .filter(({ type, index }) => input.integrations.indexOf(type) !== index)
     .map(({ index }) => ({ path: `integrations.${index}`, code: 'duplicate' as const }));
-  if (unknown.length + duplicates.length > 0) throw new DomainError('validation_failed', [...unknown, ...duplicates]);
+  // Every partner integrates somehow: an account without an integration has nothing to launch.
+  const none = input.integrations.length === 0 ? [{ path: 'integrations', code: 'required' as const }] : [];
+  if (none.length + unknown.length + duplicates.length > 0) throw new DomainError('validation_failed', [...none, ...unknown, ...duplicates]);
 
   const actor = actorOf(principal);
   const account = await writeTransaction(deps.storage, async (tx) => {

@@ -7,7 +7,8 @@ import { getSession } from './get-session';
 
 /** Remembers the signed-in person's language (null: follow the browser). */
 export async function setLanguage(deps: Pick<Deps, 'storage'>, principal: Principal, input: { locale: Locale | null }) {
-  if (principal.kind !== 'user') throw new DomainError('unauthenticated');
+  // Only a signed-in person with a session has preferences to change.
+  if (principal.kind !== 'user' || !principal.session) throw new DomainError('unauthenticated');
   await setLocale(deps.storage.db, principal.user.id, input.locale);
   return getSession(deps, { ...principal, user: { ...principal.user, locale: input.locale } });
 }

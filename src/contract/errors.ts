@@ -5,7 +5,7 @@ import { DETAIL_CODES, ERROR_CODES } from '../domain/errors';
 export const errorResponse = z
   .object({
     error: z.object({
-      code: z.enum(ERROR_CODES).describe('Stable error code; see API.md'),
+      code: z.enum(ERROR_CODES).describe('Stable error code: clients branch on it, never on the message'),
       message: z.string().describe("Human-readable, in the caller's language"),
       details: z
         .array(

@@ -1,4 +1,4 @@
-/** The seven contact fields of PRODUCT.md, in the order the UI shows them. */
+/** The seven contact fields of the product, in the order the UI shows them. */
 export const CONTACT_FIELDS = [
   'alertContacts',
   'technicalEmergencyContacts',

@@ -6,7 +6,7 @@ import { isSupportedLocale } from './locales';
 import { isValidTimeZone } from './support-hours';
 
 /**
- * The contact information of one account: the rules of PRODUCT.md as pure functions, shared
+ * The contact information of one account: the rules of the product as pure functions, shared
  * by the server (which enforces them) and the web form (which shows the same errors early).
  */
 

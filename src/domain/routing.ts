@@ -2,7 +2,7 @@ import type { ContactField } from './contact-fields';
 import type { ContactInfo } from './contact-info';
 import { DEFAULT_LOCALE, isSupportedLocale, type Locale } from './locales';
 
-/** Notification categories and the contact field each one goes to (PRODUCT.md, routing). */
+/** Notification categories and the contact field each one goes to (the product's routing table). */
 export const CATEGORIES = ['alert', 'emergency', 'technical', 'merchant_issue', 'user_escalation'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
@@ -55,7 +55,7 @@ export type RouteDecision =
   | { ok: false; code: 'production_only' | 'no_route' };
 
 /**
- * Where a notification goes (PRODUCT.md, "Notification routing"): alerts only for Production;
+ * Where a notification goes (the product's routing table): alerts only for Production;
  * each category to its field's recipients, each in their own language (the contact's, else the
  * account's, else English; alert contacts are users and read in their own choice); nobody to
  * send to is `no_route`.

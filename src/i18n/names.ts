@@ -2,7 +2,7 @@ import type { ContactField } from '../domain/contact-fields';
 import type { Category } from '../domain/routing';
 import { defineMessages, type MessageDescriptor } from './messages';
 
-/** The names people know the seven contact fields by (PRODUCT.md): the web, emails and the API share them. */
+/** The names people know the seven contact fields by: the web, emails and the API share them. */
 export const CONTACT_FIELD_NAMES: Record<ContactField, MessageDescriptor> = defineMessages({
   alertContacts: { id: 'contactField.alertContacts', defaultMessage: 'Alert contacts' },
   technicalEmergencyContacts: { id: 'contactField.technicalEmergencyContacts', defaultMessage: 'Technical emergency contacts' },

@@ -18,7 +18,7 @@ import {
 import type { DeliveryStatus } from '../../storage/schema';
 import { loadContactInfo, membersOf } from './contact-info-document';
 
-/** A repeat of a dedup key within this window is counted, not sent again (PRODUCT.md). */
+/** A repeat of a dedup key within this window is counted, not sent again. */
 export const DEDUP_WINDOW_MS = 4 * 60 * 60 * 1000;
 
 export type Accepted = {

@@ -10,7 +10,7 @@ declare module 'fastify' {
     permission?: Permission;
     /**
      * False exempts a route from the onboarding gate. Every account route is gated unless it
-     * says so: the account, its contact information and its users (API.md, "The gate").
+     * says so: the account, its contact information and its users (the API contract, "The gate").
      */
     gate?: boolean;
   }
