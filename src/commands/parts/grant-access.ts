@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/errors';
-import type { Locale } from '../../domain/locales';
+import { isSupportedLocale, type Locale } from '../../domain/locales';
 import type { Actor } from '../../domain/principal';
 import type { Role } from '../../domain/roles';
 import { addedToAccountEmail, invitationEmail } from '../../mail/templates';
@@ -47,7 +47,8 @@ export async function grantAccess(tx: Db, input: GrantAccessInput): Promise<Memb
     await enqueueEmails(tx, [
       addedToAccountEmail({
         to: user.email,
-        locale: input.locale,
+        // Someone who already uses the portal reads in the language they chose there.
+        locale: isSupportedLocale(user.locale) ? user.locale : input.locale,
         inviterName: input.actor.name,
         accountName: input.account.name,
         role: input.role,
