@@ -165,14 +165,6 @@ export function deliveriesTo(db: Db, email: string) {
   return db.selectFrom('deliveries').selectAll().where('recipient', '=', email.toLowerCase()).orderBy('id').execute();
 }
 
-export async function countRows(db: Db, table: (typeof TABLES)[number]): Promise<number> {
-  const row = await db
-    .selectFrom(table)
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
-}
-
 /** The invitation token in the last email queued to `email`. */
 export async function invitationTokenFor(db: Db, email: string): Promise<string> {
   const mail = (await deliveriesTo(db, email)).at(-1);
