@@ -103,4 +103,17 @@ describe.each(DIALECTS)('removeMember on %s', (dialect) => {
     await expectRefusedWithoutChange(ctx.db, () => remove(account.admin.principal, account.id, other.admin.user.id), 'not_found');
     await expectRefusedWithoutChange(ctx.db, () => remove(account.admin.principal, account.id, 'u_doesnotexist'), 'not_found');
   });
+
+  it('keeps an admin when two admins remove each other at the same time', async () => {
+    const account = await createAccountWithAdmin(ctx);
+    const second = await addMember(ctx, account.id, 'admin');
+    const outcomes = await Promise.allSettled([
+      remove(account.admin.principal, account.id, second.user.id),
+      remove(second.principal, account.id, account.admin.user.id),
+    ]);
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    expect(outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason.code)).toEqual(['last_admin']);
+    const admins = await ctx.db.selectFrom('memberships').select('user_id').where('account_id', '=', account.id).where('role', '=', 'admin').execute();
+    expect(admins).toHaveLength(1);
+  });
 });

@@ -185,4 +185,21 @@ describe.each(DIALECTS)('saveContactInfo on %s', (dialect) => {
     expect(missingAlerts.details).toEqual([{ path: 'alertContacts', code: 'required' }]);
     expect((await findAccount(ctx.db, account.id))?.contactInfoComplete).toBe(true);
   });
+
+  it('lets only one of two concurrent saves from the same version win; the other gets version_conflict', async () => {
+    const account = await createAccountWithAdmin(ctx);
+    const editor = await addMember(ctx, account.id, 'editor');
+    await save(account, { technicalNonEmergencyContacts: [{ email: 'dev@partner.example' }] });
+    const outcomes = await Promise.allSettled([
+      save(account, { technicalNonEmergencyContacts: [{ email: 'first@partner.example' }] }, { expectedVersion: 1 }),
+      save(account, { technicalNonEmergencyContacts: [{ email: 'second@partner.example' }] }, { principal: editor.principal, expectedVersion: 1 }),
+    ]);
+    const won = outcomes.filter((o) => o.status === 'fulfilled');
+    const lost = outcomes.filter((o) => o.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost.map((o) => (o as PromiseRejectedResult).reason.code)).toEqual(['version_conflict']);
+    const winner = (won[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof save>>>).value;
+    expect(winner.version).toBe(2);
+    expect((await auditOf(ctx.db, account.id)).filter((e) => e.action === 'contact_info.updated')).toHaveLength(2);
+  });
 });
