@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from './api';
+import { paths } from './apiPaths';
 import type { Meta } from './types';
 
 /** The installation's facts hardly ever change: one request per page load, shared by every component. */
@@ -7,7 +8,7 @@ let pending: Promise<Meta> | null = null;
 let loaded: Meta | null = null;
 
 function loadMeta(): Promise<Meta> {
-  pending ??= api<Meta>('/api/v1/meta').then(
+  pending ??= api<Meta>(paths.meta()).then(
     (meta) => {
       loaded = meta;
       return meta;
@@ -24,7 +25,7 @@ function loadMeta(): Promise<Meta> {
 export const BUILT_IN_HELP_PATH = '/help';
 
 /**
- * `GET /api/v1/meta`, or null until it arrives (or when it failed: callers fall back to
+ * The installation's facts, or null until it arrives (or when it failed: callers fall back to
  * neutral wording such as "the platform" and the built-in help page).
  */
 export function useMeta(): Meta | null {
@@ -36,7 +37,7 @@ export function useMeta(): Meta | null {
       (value) => {
         if (!cancelled) setMeta(value);
       },
-      (error: unknown) => console.warn('Could not load /api/v1/meta', error),
+      (error: unknown) => console.warn(`Could not load ${paths.meta()}`, error),
     );
     return () => {
       cancelled = true;

@@ -3,6 +3,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { Button, Form } from 'react-aria-components';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api } from '../api';
+import { paths } from '../apiPaths';
 import { useDocumentTitle } from '../components/DocumentTitle';
 import { ErrorAlert, LoadFailed, Loading } from '../components/Feedback';
 import { PublicLayout } from '../components/PublicLayout';
@@ -50,7 +51,7 @@ export function InvitationPage() {
   useEffect(() => {
     let cancelled = false;
     setState({ status: 'loading' });
-    api<InvitationInfo>(`/api/v1/invitations/${encodeURIComponent(token)}`).then(
+    api<InvitationInfo>(paths.invitation(token)).then(
       (invitation) => {
         if (!cancelled) setState({ status: 'ready', invitation });
       },
@@ -179,7 +180,7 @@ function AcceptForm({ token, invitation, onAccepted, onLinkFailed }: AcceptFormP
     setPending(true);
     try {
       const body: AcceptInvitationBody = isNew ? { name: name.trim(), password } : { password };
-      const session = await api<Session>(`/api/v1/invitations/${encodeURIComponent(token)}/accept`, { method: 'POST', body });
+      const session = await api<Session>(paths.acceptInvitation(token), { method: 'POST', body });
       onAccepted(session);
     } catch (error) {
       setPending(false);

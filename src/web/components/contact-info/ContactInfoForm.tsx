@@ -2,7 +2,8 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEven
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Button, Form } from 'react-aria-components';
 import { Link } from 'react-router';
-import { ApiError, api, query } from '../../api';
+import { ApiError, api } from '../../api';
+import { paths } from '../../apiPaths';
 import type { Environment } from '../../environment';
 import { useMeta } from '../../meta';
 import type { ContactInfoView, Member, MembersPage, Role } from '../../types';
@@ -77,8 +78,7 @@ export function ContactInfoForm(props: ContactInfoFormProps) {
   const formId = useId();
   const canEdit = isOperator || role === 'admin' || role === 'editor';
   const canInvite = isOperator || role === 'admin';
-  const base = `/api/v1/accounts/${encodeURIComponent(accountId)}`;
-  const documentUrl = `${base}/contact-info${query({ env })}`;
+  const documentUrl = paths.contactInfo(accountId, env);
 
   const [load, setLoad] = useState<LoadState>({ status: 'loading' });
   const [view, setView] = useState<ContactInfoView | null>(null);
@@ -144,13 +144,13 @@ export function ContactInfoForm(props: ContactInfoFormProps) {
   const known = useRef(new Map<string, { email: string; name: string }>());
   const loadMembers = useCallback(async () => {
     try {
-      const page = await api<MembersPage>(`${base}/users${query({ limit: USERS_LIMIT })}`);
+      const page = await api<MembersPage>(paths.users(accountId, { limit: USERS_LIMIT }));
       for (const m of page.items) known.current.set(m.userId, { email: m.email, name: m.name });
       setMembers(page.items);
     } catch {
       // The checkboxes stay as they were; the saved alert contacts are still listed by name.
     }
-  }, [base]);
+  }, [accountId]);
 
   useEffect(() => {
     if (active) void loadMembers();

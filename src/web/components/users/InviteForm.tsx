@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Button, Form } from 'react-aria-components';
 import { api } from '../../api';
+import { paths } from '../../apiPaths';
 import { firstInvalid, mapApiError, useFieldErrors } from '../../forms';
 import type { AddUserBody, Member, Role } from '../../types';
 import { ErrorAlert } from '../Feedback';
@@ -37,7 +38,7 @@ export function InviteForm({ accountId, onInvited, headingLevel = 2 }: { account
     setPending(true);
     try {
       const body: AddUserBody = { email: email.trim(), role };
-      const member = await api<Member>(`/api/v1/accounts/${encodeURIComponent(accountId)}/users`, { method: 'POST', body });
+      const member = await api<Member>(paths.users(accountId), { method: 'POST', body });
       setEmail('');
       onInvited(member);
     } catch (error) {

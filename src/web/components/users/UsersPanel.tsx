@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Button } from 'react-aria-components';
-import { api, query } from '../../api';
+import { api } from '../../api';
+import { paths } from '../../apiPaths';
 import { useSignedInSession } from '../../session';
 import type { Member, MembersPage, Role } from '../../types';
 import { appendNew, usePagedList } from '../../usePagedList';
@@ -39,7 +40,6 @@ export function UsersPanel({ accountId, role, isOperator, headingLevel = 2 }: Us
   const intl = useIntl();
   const session = useSignedInSession();
   const canManage = isOperator || role === 'admin';
-  const base = `/api/v1/accounts/${encodeURIComponent(accountId)}/users`;
 
   const [announcement, setAnnouncement] = useState('');
   const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
@@ -49,8 +49,8 @@ export function UsersPanel({ accountId, role, isOperator, headingLevel = 2 }: Us
   const list = usePagedList<Member>(
     // A refresh asks for the first page as long as what is on screen (up to the API's maximum).
     (cursor, shown) =>
-      api<MembersPage>(`${base}${query({ limit: cursor ? PAGE_SIZE : Math.min(Math.max(shown, PAGE_SIZE), MAX_PAGE_SIZE), cursor })}`),
-    [base],
+      api<MembersPage>(paths.users(accountId, { limit: cursor ? PAGE_SIZE : Math.min(Math.max(shown, PAGE_SIZE), MAX_PAGE_SIZE), cursor })),
+    [accountId],
     { merge: byUserId, quietRefresh: true },
   );
   const { items: members, refresh } = list;
@@ -84,7 +84,7 @@ export function UsersPanel({ accountId, role, isOperator, headingLevel = 2 }: Us
 
   const changeRole = (member: Member, next: Role) =>
     rowAction(member, async () => {
-      await api<Member>(`${base}/${encodeURIComponent(member.userId)}`, { method: 'PATCH', body: { role: next } });
+      await api<Member>(paths.user(accountId, member.userId), { method: 'PATCH', body: { role: next } });
       return intl.formatMessage(
         { id: 'users.changeRole.done', defaultMessage: '{person} is now {role}.' },
         { person: personOf(member), role: roleLabel(intl, next) },
@@ -93,12 +93,12 @@ export function UsersPanel({ accountId, role, isOperator, headingLevel = 2 }: Us
 
   const resend = (member: Member) =>
     rowAction(member, async () => {
-      await api(`${base}/${encodeURIComponent(member.userId)}/invitation`, { method: 'POST' });
+      await api(paths.userInvitation(accountId, member.userId), { method: 'POST' });
       return intl.formatMessage({ id: 'users.resend.done', defaultMessage: 'A new invitation was sent to {email}.' }, { email: member.email });
     });
 
   const remove = async (member: Member) => {
-    await api(`${base}/${encodeURIComponent(member.userId)}`, { method: 'DELETE' });
+    await api(paths.user(accountId, member.userId), { method: 'DELETE' });
     setRowError(member.userId, null);
     setAnnouncement(intl.formatMessage({ id: 'users.remove.done', defaultMessage: '{person} no longer has access.' }, { person: personOf(member) }));
     await refresh();

@@ -1,7 +1,8 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Button } from 'react-aria-components';
 import { useSearchParams } from 'react-router';
-import { api, query } from '../../api';
+import { api } from '../../api';
+import { paths } from '../../apiPaths';
 import { Completeness } from '../../components/AccountFacts';
 import { Checkbox } from '../../components/Checkbox';
 import { useDocumentTitle } from '../../components/DocumentTitle';
@@ -26,8 +27,7 @@ export function AccountsPage() {
   const { nameOf } = useIntegrationTypes();
 
   const list = usePagedList<AccountSummary>(
-    (cursor) =>
-      api<AccountsPageBody>(`/api/v1/accounts${query({ contactInfo: incompleteOnly ? 'incomplete' : undefined, limit: PAGE_SIZE, cursor })}`),
+    (cursor) => api<AccountsPageBody>(paths.accounts({ contactInfo: incompleteOnly ? 'incomplete' : undefined, limit: PAGE_SIZE, cursor })),
     [incompleteOnly],
     { merge: byId },
   );

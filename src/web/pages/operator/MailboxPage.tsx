@@ -1,7 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import { Button, ListBox, ListBoxItem, Text, type Selection } from 'react-aria-components';
-import { api, query } from '../../api';
+import { api } from '../../api';
+import { paths } from '../../apiPaths';
 import { useDocumentTitle } from '../../components/DocumentTitle';
 import { ErrorAlert, Loading } from '../../components/Feedback';
 import type { MailboxMessage, MailboxPage as MailboxList } from '../../types';
@@ -10,7 +11,7 @@ import { usePagedList } from '../../usePagedList';
 const PAGE_SIZE = 50;
 
 function fetchMailbox(cursor?: string): Promise<MailboxList> {
-  return api<MailboxList>(`/api/v1/operator/mailbox${query({ limit: PAGE_SIZE, cursor })}`);
+  return api<MailboxList>(paths.mailbox({ limit: PAGE_SIZE, cursor }));
 }
 
 /** Newest first; keeps the first copy of a message that appears on two pages. */

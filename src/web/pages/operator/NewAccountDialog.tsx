@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Button, CheckboxGroup, Dialog, DialogTrigger, FieldError, Form, Heading, Label, Modal, ModalOverlay, Text } from 'react-aria-components';
 import { api } from '../../api';
+import { paths } from '../../apiPaths';
 import { Checkbox } from '../../components/Checkbox';
 import { ErrorAlert, LoadFailed, Loading } from '../../components/Feedback';
 import { TextField } from '../../components/TextField';
@@ -76,7 +77,7 @@ function NewAccountForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
     setPending(true);
     try {
       const body: CreateAccountBody = { name: name.trim(), integrations, adminEmail: adminEmail.trim() };
-      const account = await api<AccountDetail>('/api/v1/accounts', { method: 'POST', body });
+      const account = await api<AccountDetail>(paths.accounts(), { method: 'POST', body });
       onCreated(account, adminEmail.trim());
     } catch (error) {
       setPending(false);

@@ -1,6 +1,7 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useLocation, useParams } from 'react-router';
 import { ApiError } from '../../api';
+import { paths } from '../../apiPaths';
 import { AccountFacts } from '../../components/AccountFacts';
 import { useDocumentTitle } from '../../components/DocumentTitle';
 import { LoadFailed, Loading } from '../../components/Feedback';
@@ -21,7 +22,7 @@ export function OperatorAccountPage() {
   const { accountId = '' } = useParams();
   const location = useLocation();
   const created = createdWithAdmin(location.state);
-  const { state, reload } = useResource<AccountDetail>(`/api/v1/accounts/${encodeURIComponent(accountId)}`);
+  const { state, reload } = useResource<AccountDetail>(paths.account(accountId));
   useDocumentTitle(
     state.status === 'ready'
       ? intl.formatMessage({ id: 'operatorAccount.documentTitle', defaultMessage: 'Account: {account}' }, { account: state.data.name })

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Button } from 'react-aria-components';
-import { api, query } from '../../api';
+import { api } from '../../api';
+import { paths } from '../../apiPaths';
 import { AuditFieldName, AuditValue } from '../../components/audit/AuditValue';
 import { useDocumentTitle } from '../../components/DocumentTitle';
 import { ErrorAlert, LoadFailed, Loading } from '../../components/Feedback';
@@ -107,7 +108,7 @@ export function AuditLogPage() {
   const { accountId, membership } = useAccount();
   useDocumentTitle(intl.formatMessage({ id: 'audit.documentTitle', defaultMessage: 'Audit log: {account}' }, { account: membership.accountName }));
   const list = usePagedList<AuditEntry>(
-    (cursor) => api<AuditPage>(`/api/v1/accounts/${encodeURIComponent(accountId)}/audit-log${query({ limit: PAGE_SIZE, cursor })}`),
+    (cursor) => api<AuditPage>(paths.auditLog(accountId, { limit: PAGE_SIZE, cursor })),
     [accountId],
   );
 
