@@ -6,7 +6,8 @@ import { ApiError, api } from '../../api';
 import { paths } from '../../apiPaths';
 import type { Environment } from '../../environment';
 import { useMeta } from '../../meta';
-import type { ContactInfoView, Member, MembersPage, Role } from '../../types';
+import { useCan } from '../../permissions';
+import type { ContactInfoView, Member, MembersPage } from '../../types';
 import { CONTACT_FIELD_NAMES, inDisplayOrder } from '../contactFields';
 import { ErrorAlert, LoadFailed, Loading, errorText } from '../Feedback';
 import { TextField } from '../TextField';
@@ -36,9 +37,6 @@ import { SupportEditor } from './SupportEditor';
 export interface ContactInfoFormProps {
   accountId: string;
   env: Environment;
-  /** The caller's role in the account (null for operators). */
-  role: Role | null;
-  isOperator: boolean;
   /** `modal`: the onboarding modal ("Submit"); `page`: Configuration → Contact information ("Save"). */
   variant: 'modal' | 'page';
   /** 3 under the modal's h2, 2 under a page's h1. */
@@ -71,13 +69,14 @@ const USERS_LIMIT = 200;
  * errors land on the same inputs. What was typed is kept through errors and version conflicts.
  */
 export function ContactInfoForm(props: ContactInfoFormProps) {
-  const { accountId, env, role, isOperator, variant, headingLevel, onSaved, onInvite, usersHref, productionHref, active = true } = props;
+  const { accountId, env, variant, headingLevel, onSaved, onInvite, usersHref, productionHref, active = true } = props;
   const intl = useIntl();
   const meta = useMeta();
   const platform = meta?.platformName ?? intl.formatMessage({ id: 'contactInfo.platformFallback', defaultMessage: 'the platform' });
   const formId = useId();
-  const canEdit = isOperator || role === 'admin' || role === 'editor';
-  const canInvite = isOperator || role === 'admin';
+  const can = useCan(accountId);
+  const canEdit = can('contactInfo.write');
+  const canInvite = can('users.manage');
   const documentUrl = paths.contactInfo(accountId, env);
 
   const [load, setLoad] = useState<LoadState>({ status: 'loading' });

@@ -3,6 +3,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { Button } from 'react-aria-components';
 import { api } from '../../api';
 import { paths } from '../../apiPaths';
+import { useCan } from '../../permissions';
 import { useSignedInSession } from '../../session';
 import type { Member, MembersPage, Role } from '../../types';
 import { appendNew, usePagedList } from '../../usePagedList';
@@ -14,9 +15,6 @@ import { RoleMenu } from './RoleMenu';
 
 export interface UsersPanelProps {
   accountId: string;
-  /** The caller's role in the account (null for operators, who are not members). */
-  role: Role | null;
-  isOperator: boolean;
   /** The level of the panel's own headings: 2 under a page's h1, 3 under a section's h2. */
   headingLevel?: 2 | 3;
 }
@@ -36,10 +34,10 @@ function personOf(member: Member): string {
  * the Configuration → Users page, the onboarding modal's Users tab and the operator's account
  * page each put it under their own heading.
  */
-export function UsersPanel({ accountId, role, isOperator, headingLevel = 2 }: UsersPanelProps) {
+export function UsersPanel({ accountId, headingLevel = 2 }: UsersPanelProps) {
   const intl = useIntl();
   const session = useSignedInSession();
-  const canManage = isOperator || role === 'admin';
+  const canManage = useCan(accountId)('users.manage');
 
   const [announcement, setAnnouncement] = useState('');
   const [rowErrors, setRowErrors] = useState<Record<string, string>>({});

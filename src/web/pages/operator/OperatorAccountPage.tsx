@@ -62,7 +62,7 @@ export function OperatorAccountPage() {
             <h2 className="page-section-title" id="account-users-heading">
               <FormattedMessage id="users.title" defaultMessage="Users" />
             </h2>
-            <UsersPanel accountId={state.data.id} role={null} isOperator headingLevel={3} />
+            <UsersPanel accountId={state.data.id} headingLevel={3} />
           </section>
         </>
       ) : null}

@@ -5,16 +5,15 @@ import { useLocation } from 'react-router';
 import { AccountPicker } from '../../components/AccountPicker';
 import { ContactInfoForm } from '../../components/contact-info/ContactInfoForm';
 import { useDocumentTitle } from '../../components/DocumentTitle';
-import { isRole } from '../../components/RoleName';
 import { UsersPanel } from '../../components/users/UsersPanel';
 import { useEnvironment, withEnvironment } from '../../environment';
 import { BUILT_IN_HELP_PATH, useMeta } from '../../meta';
-import { useSession, useSignedInSession, type Membership } from '../../session';
+import { useCan } from '../../permissions';
+import { useSession, useSignedInSession } from '../../session';
 import type { AccountDetail, ContactInfoView } from '../../types';
 
 interface OnboardingModalProps {
   account: AccountDetail;
-  membership: Membership;
   /** Loads the account again: once it is complete, the portal opens. */
   onCompleted: () => Promise<void>;
 }
@@ -26,7 +25,7 @@ type TabKey = 'contact' | 'users';
  * contact information is incomplete. It cannot be dismissed (no Escape, no click outside) and
  * keeps focus inside; its tabs are the contact-information form and the account's users.
  */
-export function OnboardingModal({ account, membership, onCompleted }: OnboardingModalProps) {
+export function OnboardingModal({ account, onCompleted }: OnboardingModalProps) {
   const intl = useIntl();
   const session = useSignedInSession();
   const { signOut } = useSession();
@@ -35,7 +34,7 @@ export function OnboardingModal({ account, membership, onCompleted }: Onboarding
   const location = useLocation();
   const [tab, setTab] = useState<TabKey>('contact');
   const supportHintId = useId();
-  const role = isRole(membership.role) ? membership.role : null;
+  const canManageUsers = useCan(account.id)('users.manage');
   const platform = meta?.platformName ?? intl.formatMessage({ id: 'contactInfo.platformFallback', defaultMessage: 'the platform' });
   const supportUrl = meta?.supportUrl || BUILT_IN_HELP_PATH;
   // The help page opens beside the modal (which stays where it is); a mailto link opens the mail program.
@@ -101,8 +100,6 @@ export function OnboardingModal({ account, membership, onCompleted }: Onboarding
               <ContactInfoForm
                 accountId={account.id}
                 env={env}
-                role={role}
-                isOperator={session.isOperator}
                 variant="modal"
                 headingLevel={3}
                 active={tab === 'contact'}
@@ -117,7 +114,7 @@ export function OnboardingModal({ account, membership, onCompleted }: Onboarding
             </TabPanel>
             <TabPanel className="tab-panel" id="users">
               <p className="tab-intro">
-                {role === 'admin' ? (
+                {canManageUsers ? (
                   <FormattedMessage
                     id="modal.users.intro.admin"
                     defaultMessage="Give access to a colleague who is better placed to fill in the contact information. They get an email with a link to join {account}."
@@ -131,7 +128,7 @@ export function OnboardingModal({ account, membership, onCompleted }: Onboarding
                   />
                 )}
               </p>
-              <UsersPanel accountId={account.id} role={role} isOperator={session.isOperator} headingLevel={3} />
+              <UsersPanel accountId={account.id} headingLevel={3} />
             </TabPanel>
           </Tabs>
 

@@ -63,7 +63,7 @@ export function PortalLayout() {
 
   const account = state.data;
   if (gated) {
-    return <OnboardingModal account={account} membership={membership} onCompleted={reload} />;
+    return <OnboardingModal account={account} onCompleted={reload} />;
   }
 
   const basePath = `/accounts/${encodeURIComponent(accountId)}`;
