@@ -7,7 +7,9 @@ import { useCan } from '../../permissions';
 import { useSignedInSession } from '../../session';
 import type { Member, MembersPage, Role } from '../../types';
 import { appendNew, usePagedList } from '../../usePagedList';
-import { ErrorAlert, LoadFailed, Loading, errorText } from '../Feedback';
+import { DataTable } from '../DataTable';
+import { LoadFailed, Loading, errorText } from '../Feedback';
+import { PagedListFooter } from '../PagedListFooter';
 import { RoleName, roleLabel } from '../RoleName';
 import { InviteForm } from './InviteForm';
 import { RemoveUserDialog } from './RemoveUserDialog';
@@ -131,118 +133,86 @@ export function UsersPanel({ accountId, headingLevel = 2 }: UsersPanelProps) {
       {list.status === 'error' ? <LoadFailed error={list.error} onRetry={refresh} /> : null}
 
       {list.status === 'ready' ? (
-        <div className="table-wrap">
-          <table className="data-table users-table">
-            <caption className="visually-hidden">
-              <FormattedMessage id="users.table.caption" defaultMessage="Users of this account" />
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <FormattedMessage id="users.column.name" defaultMessage="Name" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="users.column.email" defaultMessage="Email" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="users.column.role" defaultMessage="Role" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="users.column.status" defaultMessage="Status" />
-                </th>
-                {canManage ? (
-                  <th scope="col">
-                    <span className="visually-hidden">
-                      <FormattedMessage id="users.column.actions" defaultMessage="Actions" />
+        <DataTable
+          className="users-table"
+          caption={<FormattedMessage id="users.table.caption" defaultMessage="Users of this account" />}
+          columns={[
+            { key: 'name', header: <FormattedMessage id="users.column.name" defaultMessage="Name" /> },
+            { key: 'email', header: <FormattedMessage id="users.column.email" defaultMessage="Email" /> },
+            { key: 'role', header: <FormattedMessage id="users.column.role" defaultMessage="Role" /> },
+            { key: 'status', header: <FormattedMessage id="users.column.status" defaultMessage="Status" /> },
+            ...(canManage ? [{ key: 'actions', header: <FormattedMessage id="users.column.actions" defaultMessage="Actions" />, hideHeader: true }] : []),
+          ]}
+          rows={members}
+          empty={<FormattedMessage id="users.empty" defaultMessage="Nobody has access to this account yet." />}
+        >
+          {(member) => {
+            const busy = busyRows.has(member.userId);
+            const rowError = rowErrors[member.userId];
+            return (
+              <tr key={member.userId} aria-busy={busy || undefined}>
+                <td>
+                  {member.name ? (
+                    member.name
+                  ) : (
+                    <span className="muted">
+                      <FormattedMessage id="users.noName" defaultMessage="Not set yet" />
                     </span>
-                  </th>
+                  )}
+                  {member.userId === session.user.id ? (
+                    <span className="muted">
+                      {' '}
+                      <FormattedMessage id="users.you" defaultMessage="(you)" />
+                    </span>
+                  ) : null}
+                </td>
+                <td className="cell-email">{member.email}</td>
+                <td>
+                  <RoleName role={member.role} />
+                </td>
+                <td>
+                  {member.status === 'active' ? (
+                    <span className="badge badge-success">
+                      <FormattedMessage id="users.status.active" defaultMessage="Active" />
+                    </span>
+                  ) : (
+                    <span className="badge badge-neutral">
+                      <FormattedMessage id="users.status.invited" defaultMessage="Invited" />
+                    </span>
+                  )}
+                </td>
+                {canManage ? (
+                  <td className="cell-actions">
+                    <div className="row-actions">
+                      <RoleMenu person={member.email} role={member.role} onChange={(next) => void changeRole(member, next)} />
+                      {member.status === 'invited' ? (
+                        <Button
+                          className={`button button-small${busy ? ' is-busy' : ''}`}
+                          aria-label={intl.formatMessage(
+                            { id: 'users.resend.label', defaultMessage: 'Resend invitation to {email}' },
+                            { email: member.email },
+                          )}
+                          onPress={() => void resend(member)}
+                        >
+                          {intl.formatMessage({ id: 'users.resend', defaultMessage: 'Resend invitation' })}
+                        </Button>
+                      ) : null}
+                      <RemoveUserDialog person={member.email} invited={member.status === 'invited'} onConfirm={() => remove(member)} />
+                    </div>
+                    {rowError ? (
+                      <p className="field-error row-error" role="alert">
+                        {rowError}
+                      </p>
+                    ) : null}
+                  </td>
                 ) : null}
               </tr>
-            </thead>
-            <tbody>
-              {members.length === 0 ? (
-                <tr>
-                  <td colSpan={canManage ? 5 : 4} className="muted">
-                    <FormattedMessage id="users.empty" defaultMessage="Nobody has access to this account yet." />
-                  </td>
-                </tr>
-              ) : null}
-              {members.map((member) => {
-                const busy = busyRows.has(member.userId);
-                const rowError = rowErrors[member.userId];
-                return (
-                  <tr key={member.userId} aria-busy={busy || undefined}>
-                    <td>
-                      {member.name ? (
-                        member.name
-                      ) : (
-                        <span className="muted">
-                          <FormattedMessage id="users.noName" defaultMessage="Not set yet" />
-                        </span>
-                      )}
-                      {member.userId === session.user.id ? (
-                        <span className="muted">
-                          {' '}
-                          <FormattedMessage id="users.you" defaultMessage="(you)" />
-                        </span>
-                      ) : null}
-                    </td>
-                    <td className="cell-email">{member.email}</td>
-                    <td>
-                      <RoleName role={member.role} />
-                    </td>
-                    <td>
-                      {member.status === 'active' ? (
-                        <span className="badge badge-success">
-                          <FormattedMessage id="users.status.active" defaultMessage="Active" />
-                        </span>
-                      ) : (
-                        <span className="badge badge-neutral">
-                          <FormattedMessage id="users.status.invited" defaultMessage="Invited" />
-                        </span>
-                      )}
-                    </td>
-                    {canManage ? (
-                      <td className="cell-actions">
-                        <div className="row-actions">
-                          <RoleMenu person={member.email} role={member.role} onChange={(next) => void changeRole(member, next)} />
-                          {member.status === 'invited' ? (
-                            <Button
-                              className={`button button-small${busy ? ' is-busy' : ''}`}
-                              aria-label={intl.formatMessage(
-                                { id: 'users.resend.label', defaultMessage: 'Resend invitation to {email}' },
-                                { email: member.email },
-                              )}
-                              onPress={() => void resend(member)}
-                            >
-                              {intl.formatMessage({ id: 'users.resend', defaultMessage: 'Resend invitation' })}
-                            </Button>
-                          ) : null}
-                          <RemoveUserDialog person={member.email} invited={member.status === 'invited'} onConfirm={() => remove(member)} />
-                        </div>
-                        {rowError ? (
-                          <p className="field-error row-error" role="alert">
-                            {rowError}
-                          </p>
-                        ) : null}
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          }}
+        </DataTable>
       ) : null}
 
-      {list.moreError ? <ErrorAlert error={list.moreError} /> : null}
-      {list.status === 'ready' && list.nextCursor ? (
-        <div>
-          <Button className={`button${list.loadingMore ? ' is-busy' : ''}`} onPress={() => void list.loadMore()}>
-            {intl.formatMessage({ id: 'users.loadMore', defaultMessage: 'Load more' })}
-          </Button>
-        </div>
-      ) : null}
+      <PagedListFooter list={list} label={intl.formatMessage({ id: 'users.loadMore', defaultMessage: 'Load more' })} />
     </div>
   );
 }

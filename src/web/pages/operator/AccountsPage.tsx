@@ -1,12 +1,13 @@
 import { FormattedMessage, useIntl } from 'react-intl';
-import { Button } from 'react-aria-components';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api';
 import { paths } from '../../apiPaths';
 import { Completeness } from '../../components/AccountFacts';
 import { Checkbox } from '../../components/Checkbox';
 import { useDocumentTitle } from '../../components/DocumentTitle';
-import { ErrorAlert, LoadFailed, Loading } from '../../components/Feedback';
+import { DataTable } from '../../components/DataTable';
+import { LoadFailed, Loading } from '../../components/Feedback';
+import { PagedListFooter } from '../../components/PagedListFooter';
 import { EnvLink, useEnvNavigate } from '../../environment';
 import { useIntegrationTypes } from '../../integrations';
 import type { AccountSummary, AccountsPage as AccountsPageBody } from '../../types';
@@ -99,67 +100,47 @@ export function AccountsPage() {
       ) : null}
 
       {list.status === 'ready' && accounts.length > 0 ? (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">
-              {incompleteOnly ? (
-                <FormattedMessage id="accounts.table.captionIncomplete" defaultMessage="Accounts with incomplete contact information" />
-              ) : (
-                <FormattedMessage id="accounts.table.caption" defaultMessage="All accounts" />
-              )}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <FormattedMessage id="accounts.column.name" defaultMessage="Name" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="accounts.column.integrations" defaultMessage="Integrations" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="accounts.column.contactInfo" defaultMessage="Contact information" />
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {accounts.map((account) => (
-                <tr key={account.id}>
-                  <td>
-                    <EnvLink className="cell-link" to={`/operator/accounts/${encodeURIComponent(account.id)}`}>
-                      {account.name}
-                    </EnvLink>
-                  </td>
-                  <td>
-                    {intl.formatList(
-                      account.integrations.map((integration) =>
-                        integration.status === 'enabled'
-                          ? nameOf(integration.type)
-                          : intl.formatMessage(
-                              { id: 'accounts.integration.disabled', defaultMessage: '{name} (disabled)' },
-                              { name: nameOf(integration.type) },
-                            ),
-                      ),
-                      { type: 'unit', style: 'short' },
-                    )}
-                  </td>
-                  <td>
-                    <Completeness account={account} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={
+            incompleteOnly ? (
+              <FormattedMessage id="accounts.table.captionIncomplete" defaultMessage="Accounts with incomplete contact information" />
+            ) : (
+              <FormattedMessage id="accounts.table.caption" defaultMessage="All accounts" />
+            )
+          }
+          columns={[
+            { key: 'name', header: <FormattedMessage id="accounts.column.name" defaultMessage="Name" /> },
+            { key: 'integrations', header: <FormattedMessage id="accounts.column.integrations" defaultMessage="Integrations" /> },
+            { key: 'contactInfo', header: <FormattedMessage id="accounts.column.contactInfo" defaultMessage="Contact information" /> },
+          ]}
+          rows={accounts}
+        >
+          {(account) => (
+            <tr key={account.id}>
+              <td>
+                <EnvLink className="cell-link" to={`/operator/accounts/${encodeURIComponent(account.id)}`}>
+                  {account.name}
+                </EnvLink>
+              </td>
+              <td>
+                {intl.formatList(
+                  account.integrations.map((integration) =>
+                    integration.status === 'enabled'
+                      ? nameOf(integration.type)
+                      : intl.formatMessage({ id: 'accounts.integration.disabled', defaultMessage: '{name} (disabled)' }, { name: nameOf(integration.type) }),
+                  ),
+                  { type: 'unit', style: 'short' },
+                )}
+              </td>
+              <td>
+                <Completeness account={account} />
+              </td>
+            </tr>
+          )}
+        </DataTable>
       ) : null}
 
-      {list.moreError ? <ErrorAlert error={list.moreError} /> : null}
-      {list.status === 'ready' && list.nextCursor ? (
-        <div className="load-more">
-          <Button className={`button${list.loadingMore ? ' is-busy' : ''}`} onPress={() => void list.loadMore()}>
-            {intl.formatMessage({ id: 'accounts.loadMore', defaultMessage: 'Load more' })}
-          </Button>
-        </div>
-      ) : null}
+      <PagedListFooter list={list} className="load-more" label={intl.formatMessage({ id: 'accounts.loadMore', defaultMessage: 'Load more' })} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { paths } from '../../apiPaths';
 import { useDocumentTitle } from '../../components/DocumentTitle';
 import { ErrorAlert, Loading } from '../../components/Feedback';
+import { PagedListFooter } from '../../components/PagedListFooter';
 import type { MailboxMessage, MailboxPage as MailboxList } from '../../types';
 import { usePagedList } from '../../usePagedList';
 
@@ -145,12 +146,7 @@ export function MailboxPage() {
                 </ListBoxItem>
               )}
             </ListBox>
-            {list.moreError ? <ErrorAlert error={list.moreError} /> : null}
-            {list.nextCursor ? (
-              <Button className={`button button-block${list.loadingMore ? ' is-busy' : ''}`} onPress={() => void list.loadMore()}>
-                {intl.formatMessage({ id: 'mailbox.loadMore', defaultMessage: 'Load more' })}
-              </Button>
-            ) : null}
+            <PagedListFooter list={list} block label={intl.formatMessage({ id: 'mailbox.loadMore', defaultMessage: 'Load more' })} />
           </section>
           <section className="mailbox-detail" aria-labelledby={selected ? 'mailbox-detail-heading' : undefined}>
             {selected ? (
