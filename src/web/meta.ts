@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { api } from './api';
 import { paths } from './apiPaths';
 import type { Meta } from './types';
@@ -44,4 +45,11 @@ export function useMeta(): Meta | null {
     };
   }, []);
   return meta;
+}
+
+/** How the platform is named to partners: PLATFORM_NAME, else "the platform" in the reader's language. */
+export function usePlatformName(): string {
+  const intl = useIntl();
+  const meta = useMeta();
+  return meta?.platformName ?? intl.formatMessage({ id: 'contactInfo.platformFallback', defaultMessage: 'the platform' });
 }

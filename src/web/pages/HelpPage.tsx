@@ -2,7 +2,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../components/DocumentTitle';
 import { LanguagePicker } from '../components/LanguagePicker';
-import { useMeta } from '../meta';
+import { usePlatformName } from '../meta';
 
 /**
  * `/help` (public): "How to get help", where "Contact support" leads when the installation
@@ -10,8 +10,7 @@ import { useMeta } from '../meta';
  */
 export function HelpPage() {
   const intl = useIntl();
-  const meta = useMeta();
-  const platform = meta?.platformName ?? intl.formatMessage({ id: 'contactInfo.platformFallback', defaultMessage: 'the platform' });
+  const platform = usePlatformName();
   useDocumentTitle(intl.formatMessage({ id: 'help.title', defaultMessage: 'How to get help' }));
   return (
     <div className="login-layout">

@@ -3,18 +3,17 @@ import { useLocation } from 'react-router';
 import { ContactInfoForm } from '../../components/contact-info/ContactInfoForm';
 import { useDocumentTitle } from '../../components/DocumentTitle';
 import { useEnvironment, withEnvironment } from '../../environment';
-import { useMeta } from '../../meta';
+import { usePlatformName } from '../../meta';
 import { useAccount } from './AccountContext';
 import { ConfigurationHeading } from './ConfigurationHeading';
 
 /** `/accounts/{id}/configuration/contact-information`: the contact information, changed at any time. */
 export function ContactInfoPage() {
   const intl = useIntl();
-  const meta = useMeta();
   const { accountId, membership, basePath } = useAccount();
   const [env] = useEnvironment();
   const location = useLocation();
-  const platform = meta?.platformName ?? intl.formatMessage({ id: 'contactInfo.platformFallback', defaultMessage: 'the platform' });
+  const platform = usePlatformName();
   useDocumentTitle(
     intl.formatMessage({ id: 'contactInfo.documentTitle', defaultMessage: 'Contact information: {account}' }, { account: membership.accountName }),
   );

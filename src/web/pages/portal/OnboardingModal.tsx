@@ -7,7 +7,7 @@ import { ContactInfoForm } from '../../components/contact-info/ContactInfoForm';
 import { useDocumentTitle } from '../../components/DocumentTitle';
 import { UsersPanel } from '../../components/users/UsersPanel';
 import { useEnvironment, withEnvironment } from '../../environment';
-import { BUILT_IN_HELP_PATH, useMeta } from '../../meta';
+import { BUILT_IN_HELP_PATH, useMeta, usePlatformName } from '../../meta';
 import { useCan } from '../../permissions';
 import { useSession, useSignedInSession } from '../../session';
 import type { AccountDetail, ContactInfoView } from '../../types';
@@ -35,7 +35,7 @@ export function OnboardingModal({ account, onCompleted }: OnboardingModalProps) 
   const [tab, setTab] = useState<TabKey>('contact');
   const supportHintId = useId();
   const canManageUsers = useCan(account.id)('users.manage');
-  const platform = meta?.platformName ?? intl.formatMessage({ id: 'contactInfo.platformFallback', defaultMessage: 'the platform' });
+  const platform = usePlatformName();
   const supportUrl = meta?.supportUrl || BUILT_IN_HELP_PATH;
   // The help page opens beside the modal (which stays where it is); a mailto link opens the mail program.
   const isMail = supportUrl.startsWith('mailto:');
