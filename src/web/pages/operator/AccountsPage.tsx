@@ -7,6 +7,7 @@ import { Checkbox } from '../../components/Checkbox';
 import { useDocumentTitle } from '../../components/DocumentTitle';
 import { DataTable } from '../../components/DataTable';
 import { LoadFailed, Loading } from '../../components/Feedback';
+import { PageHeading } from '../../components/PageHeading';
 import { PagedListFooter } from '../../components/PagedListFooter';
 import { EnvLink, useEnvNavigate } from '../../environment';
 import { useIntegrationTypes } from '../../integrations';
@@ -47,26 +48,17 @@ export function AccountsPage() {
 
   return (
     <>
-      <div className="page-heading page-heading-row">
-        <div>
-          <h1>
-            <FormattedMessage id="accounts.title" defaultMessage="Accounts" />
-          </h1>
-          <p className="page-description">
-            <FormattedMessage
-              id="accounts.description"
-              defaultMessage="Every partner account, and whether it has told you whom to contact."
-            />
-          </p>
-        </div>
-        <div className="toolbar">
+      <PageHeading
+        title={<FormattedMessage id="accounts.title" defaultMessage="Accounts" />}
+        description={<FormattedMessage id="accounts.description" defaultMessage="Every partner account, and whether it has told you whom to contact." />}
+        actions={
           <NewAccountDialog
             onCreated={(account, adminEmail) =>
               navigate(`/operator/accounts/${encodeURIComponent(account.id)}`, { state: { createdWithAdmin: adminEmail } })
             }
           />
-        </div>
-      </div>
+        }
+      />
 
       <div className="filter-bar">
         <Checkbox isSelected={incompleteOnly} onChange={setIncompleteOnly}>

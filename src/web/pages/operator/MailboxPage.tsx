@@ -5,6 +5,7 @@ import { api } from '../../api';
 import { paths } from '../../apiPaths';
 import { useDocumentTitle } from '../../components/DocumentTitle';
 import { ErrorAlert, Loading } from '../../components/Feedback';
+import { PageHeading } from '../../components/PageHeading';
 import { PagedListFooter } from '../../components/PagedListFooter';
 import type { MailboxMessage, MailboxPage as MailboxList } from '../../types';
 import { usePagedList } from '../../usePagedList';
@@ -72,24 +73,20 @@ export function MailboxPage() {
 
   return (
     <>
-      <div className="page-heading page-heading-row">
-        <div>
-          <h1>
-            <FormattedMessage id="mailbox.title" defaultMessage="Mailbox" />
-          </h1>
-          <p className="page-description">
-            <FormattedMessage
-              id="mailbox.description"
-              defaultMessage="Without an SMTP server, Liaison keeps every email it sends here instead of delivering it."
-            />
-          </p>
-        </div>
-        <div className="toolbar">
+      <PageHeading
+        title={<FormattedMessage id="mailbox.title" defaultMessage="Mailbox" />}
+        description={
+          <FormattedMessage
+            id="mailbox.description"
+            defaultMessage="Without an SMTP server, Liaison keeps every email it sends here instead of delivering it."
+          />
+        }
+        actions={
           <Button className="button" isPending={refreshing} onPress={() => void onRefresh()}>
             {intl.formatMessage({ id: 'mailbox.refresh', defaultMessage: 'Refresh' })}
           </Button>
-        </div>
-      </div>
+        }
+      />
 
       {list.status === 'error' ? <ErrorAlert error={list.error} /> : null}
       {list.status === 'loading' ? <Loading /> : null}

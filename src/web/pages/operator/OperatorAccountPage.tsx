@@ -5,6 +5,7 @@ import { paths } from '../../apiPaths';
 import { AccountFacts } from '../../components/AccountFacts';
 import { useDocumentTitle } from '../../components/DocumentTitle';
 import { LoadFailed, Loading } from '../../components/Feedback';
+import { PageHeading } from '../../components/PageHeading';
 import { UsersPanel } from '../../components/users/UsersPanel';
 import { EnvLink } from '../../environment';
 import type { AccountDetail } from '../../types';
@@ -42,12 +43,7 @@ export function OperatorAccountPage() {
       {state.status === 'error' ? <LoadFailed error={state.error} onRetry={reload} /> : null}
       {state.status === 'ready' ? (
         <>
-          <div className="page-heading">
-            <p className="page-eyebrow">
-              <FormattedMessage id="operatorAccount.eyebrow" defaultMessage="Partner account" />
-            </p>
-            <h1>{state.data.name}</h1>
-          </div>
+          <PageHeading eyebrow={<FormattedMessage id="operatorAccount.eyebrow" defaultMessage="Partner account" />} title={state.data.name} />
           {created ? (
             <p className="alert alert-info page-alert" role="status">
               <FormattedMessage

@@ -6,6 +6,7 @@ import { AuditFieldName, AuditValue } from '../../components/audit/AuditValue';
 import { useDocumentTitle } from '../../components/DocumentTitle';
 import { DataTable } from '../../components/DataTable';
 import { LoadFailed, Loading } from '../../components/Feedback';
+import { PageHeading } from '../../components/PageHeading';
 import { PagedListFooter } from '../../components/PagedListFooter';
 import { roleLabel } from '../../components/RoleName';
 import type { AuditEntry, AuditPage } from '../../types';
@@ -134,18 +135,16 @@ export function AuditLogPage() {
 
   return (
     <>
-      <div className="page-heading">
-        <h1>
-          <FormattedMessage id="audit.title" defaultMessage="Audit log" />
-        </h1>
-        <p className="page-description">
+      <PageHeading
+        title={<FormattedMessage id="audit.title" defaultMessage="Audit log" />}
+        description={
           <FormattedMessage
             id="audit.description"
             defaultMessage="Every change to {account}, newest first: who made it, when, and what each field was before and after."
             values={{ account: membership.accountName }}
           />
-        </p>
-      </div>
+        }
+      />
       {body}
       <PagedListFooter list={list} className="load-more" label={intl.formatMessage({ id: 'audit.loadMore', defaultMessage: 'Load more' })} />
     </>
