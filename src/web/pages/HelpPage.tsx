@@ -1,7 +1,7 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../components/DocumentTitle';
-import { LanguagePicker } from '../components/LanguagePicker';
+import { PublicHeader } from '../components/PublicLayout';
 import { usePlatformName } from '../meta';
 
 /**
@@ -14,13 +14,7 @@ export function HelpPage() {
   useDocumentTitle(intl.formatMessage({ id: 'help.title', defaultMessage: 'How to get help' }));
   return (
     <div className="login-layout">
-      <header className="login-header">
-        <Link className="brand" to="/">
-          <span className="brand-mark" aria-hidden="true" />
-          <FormattedMessage id="app.name" defaultMessage="Liaison" />
-        </Link>
-        <LanguagePicker />
-      </header>
+      <PublicHeader homeLink />
       <main className="help-page" id="main">
         <article className="help-card">
           <h1>

@@ -7,6 +7,7 @@ import { useCan } from '../../permissions';
 import { useSignedInSession } from '../../session';
 import type { Member, MembersPage, Role } from '../../types';
 import { appendNew, usePagedList } from '../../usePagedList';
+import { Badge } from '../Badge';
 import { DataTable } from '../DataTable';
 import { LoadFailed, Loading, errorText } from '../Feedback';
 import { PagedListFooter } from '../PagedListFooter';
@@ -172,13 +173,9 @@ export function UsersPanel({ accountId, headingLevel = 2 }: UsersPanelProps) {
                 </td>
                 <td>
                   {member.status === 'active' ? (
-                    <span className="badge badge-success">
-                      <FormattedMessage id="users.status.active" defaultMessage="Active" />
-                    </span>
+                    <Badge tone="success"><FormattedMessage id="users.status.active" defaultMessage="Active" /></Badge>
                   ) : (
-                    <span className="badge badge-neutral">
-                      <FormattedMessage id="users.status.invited" defaultMessage="Invited" />
-                    </span>
+                    <Badge tone="neutral"><FormattedMessage id="users.status.invited" defaultMessage="Invited" /></Badge>
                   )}
                 </td>
                 {canManage ? (

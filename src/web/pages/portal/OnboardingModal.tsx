@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from 'react';
-import { FormattedMessage, useIntl } from 'react-intl';
+import { FormattedMessage, defineMessages, useIntl, type MessageDescriptor } from 'react-intl';
 import { Button, Dialog, Heading, Modal, ModalOverlay, Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { useLocation } from 'react-router';
 import { AccountPicker } from '../../components/AccountPicker';
@@ -19,6 +19,16 @@ interface OnboardingModalProps {
 }
 
 type TabKey = 'contact' | 'users';
+
+/** The Users tab's introduction, as the person may use it. */
+const usersIntro: Record<'admin' | 'member', MessageDescriptor> = defineMessages({
+  admin: {
+    id: 'modal.users.intro.admin',
+    defaultMessage:
+      'Give access to a colleague who is better placed to fill in the contact information. They get an email with a link to join {account}.',
+  },
+  member: { id: 'modal.users.intro.member', defaultMessage: 'Everyone who can sign in to {account}. Only admins can invite people.' },
+});
 
 /**
  * "Contact information required": the blocking modal a partner user sees while the account's
@@ -114,19 +124,7 @@ export function OnboardingModal({ account, onCompleted }: OnboardingModalProps) 
             </TabPanel>
             <TabPanel className="tab-panel" id="users">
               <p className="tab-intro">
-                {canManageUsers ? (
-                  <FormattedMessage
-                    id="modal.users.intro.admin"
-                    defaultMessage="Give access to a colleague who is better placed to fill in the contact information. They get an email with a link to join {account}."
-                    values={{ account: account.name }}
-                  />
-                ) : (
-                  <FormattedMessage
-                    id="modal.users.intro.member"
-                    defaultMessage="Everyone who can sign in to {account}. Only admins can invite people."
-                    values={{ account: account.name }}
-                  />
-                )}
+                {intl.formatMessage(canManageUsers ? usersIntro.admin : usersIntro.member, { account: account.name })}
               </p>
               <UsersPanel accountId={account.id} headingLevel={3} />
             </TabPanel>

@@ -1,9 +1,15 @@
-import { FormattedMessage, useIntl } from 'react-intl';
+import { FormattedMessage, defineMessages, useIntl, type MessageDescriptor } from 'react-intl';
 import { useDocumentTitle } from '../../components/DocumentTitle';
 import { UsersPanel } from '../../components/users/UsersPanel';
 import { useCan } from '../../permissions';
 import { useAccount } from './AccountContext';
 import { ConfigurationHeading } from './ConfigurationHeading';
+
+/** What the page is for, as the person may use it. */
+const descriptions: Record<'admin' | 'member', MessageDescriptor> = defineMessages({
+  admin: { id: 'users.description.admin', defaultMessage: 'Everyone who can sign in to {account}. Invite colleagues, change what they may do, or remove their access.' },
+  member: { id: 'users.description.member', defaultMessage: 'Everyone who can sign in to {account}. Only admins of the account can invite people or change their access.' },
+});
 
 /** `/accounts/{id}/configuration/users`: who has access to the account, and (admins) changing that. */
 export function UsersPage() {
@@ -15,21 +21,7 @@ export function UsersPage() {
     <>
       <ConfigurationHeading
         title={<FormattedMessage id="users.title" defaultMessage="Users" />}
-        description={
-          canManage ? (
-            <FormattedMessage
-              id="users.description.admin"
-              defaultMessage="Everyone who can sign in to {account}. Invite colleagues, change what they may do, or remove their access."
-              values={{ account: membership.accountName }}
-            />
-          ) : (
-            <FormattedMessage
-              id="users.description.member"
-              defaultMessage="Everyone who can sign in to {account}. Only admins of the account can invite people or change their access."
-              values={{ account: membership.accountName }}
-            />
-          )
-        }
+        description={intl.formatMessage(canManage ? descriptions.admin : descriptions.member, { account: membership.accountName })}
       />
       <UsersPanel accountId={accountId} />
     </>
