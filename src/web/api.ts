@@ -1,4 +1,5 @@
 import type { DetailCode } from '../domain/errors';
+import { paths } from './apiPaths';
 
 /**
  * The one way the web app talks to the server: JSON in and out, the session cookie, the CSRF
@@ -91,7 +92,7 @@ async function toApiError(response: Response): Promise<ApiError> {
 }
 
 /**
- * Calls `/api/v1…` (or any same-origin path). Resolves with the parsed JSON body, or
+ * Calls an API path (see `paths`) or any same-origin path. Resolves with the parsed JSON body, or
  * `undefined` for an empty answer (204). Rejects with ApiError or NetworkError.
  */
 export async function api<T = unknown>(path: string, options: ApiOptions = {}): Promise<T> {
@@ -121,20 +122,10 @@ export async function api<T = unknown>(path: string, options: ApiOptions = {}): 
     const error = await toApiError(response);
     // Only "no session" ends the session: a wrong password (invalid_credentials, e.g. when an
     // existing user confirms an invitation) is the form's business.
-    if (error.status === 401 && error.code === 'unauthenticated' && !path.startsWith('/api/v1/session')) onUnauthenticated?.();
+    if (error.status === 401 && error.code === 'unauthenticated' && !path.startsWith(paths.session())) onUnauthenticated?.();
     throw error;
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
-}
-
-/** Builds a query string from the defined values only: `query({limit: 50, cursor: undefined})` → `?limit=50`. */
-export function query(params: Record<string, string | number | boolean | null | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
-  }
-  const text = search.toString();
-  return text ? `?${text}` : '';
 }

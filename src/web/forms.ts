@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import type { IntlShape } from 'react-intl';
+import { useRef, useState, type FormEvent } from 'react';
+import { useIntl, type IntlShape } from 'react-intl';
 import { ApiError } from './api';
 import { errorText } from './components/Feedback';
 
@@ -53,11 +53,88 @@ export function firstInvalid<F extends string>(order: readonly F[], fields: Part
 
 export type FieldErrors<F extends string> = Partial<Record<F, string>>;
 
-/** A form's messages by field; `clearError(field)` drops a field's message once the person edits it. */
-export function useFieldErrors<F extends string>() {
+/** The fields of `V` that hold text (what a TextField edits). */
+type TextFields<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
+
+export interface Submission<V, F extends string> {
+  /** The browser's own checks, before anything is sent: a message per field in error. */
+  check?: (values: V) => FieldErrors<F>;
+  send: (values: V) => Promise<void>;
+  /** How a failed request shows; by default its details go to their fields (see `mapApiError`). */
+  failed?: (error: unknown) => MappedError<F>;
+}
+
+/**
+ * A form's values, its messages by field and for the form, and its submission: checks first,
+ * then the request; on a failure the messages land on their fields, focus moves to the first
+ * field in error, and what was typed stays. The fields' order is the order of `initial`'s keys.
+ */
+export function useForm<V extends Record<string, unknown>>(initial: V, codeFields: Partial<Record<string, keyof V & string>> = {}) {
+  type F = keyof V & string;
+  const intl = useIntl();
+  const order = Object.keys(initial) as F[];
+  const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors<F>>({});
-  const clearError = (field: F) => {
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const elements = useRef<Partial<Record<F, HTMLElement | null>>>({});
+  const refs = useRef(new Map<F, (element: HTMLElement | null) => void>());
+
+  /** Changes a value; the field's message goes, since it spoke of what was there before. */
+  const set = <K extends F>(field: K, value: V[K]) => {
+    setValues((current) => ({ ...current, [field]: value }));
     if (errors[field]) setErrors((current) => ({ ...current, [field]: undefined }));
   };
-  return [errors, setErrors, clearError] as const;
+
+  /** The ref of a field's element (its input, or a group of inputs), for moving focus to it. */
+  const refOf = (field: F) => {
+    let ref = refs.current.get(field);
+    if (!ref) {
+      ref = (element) => {
+        elements.current[field] = element;
+      };
+      refs.current.set(field, ref);
+    }
+    return ref;
+  };
+
+  const focusFirst = (found: FieldErrors<F>) => {
+    const first = firstInvalid(order, found);
+    const element = first ? elements.current[first] : null;
+    (element?.matches('input') ? element : element?.querySelector('input'))?.focus();
+  };
+
+  /** What a TextField needs to edit a field of the form. */
+  const field = (name: TextFields<V>) => ({
+    name,
+    value: values[name] as string,
+    onChange: (value: string) => set(name, value as V[typeof name]),
+    error: errors[name],
+    inputRef: refOf(name),
+  });
+
+  const submit = async (event: FormEvent<HTMLFormElement>, { check, send, failed }: Submission<V, F>) => {
+    event.preventDefault();
+    if (pending) return;
+    const found = check?.(values) ?? {};
+    setErrors(found);
+    setFormError(null);
+    if (firstInvalid(order, found)) {
+      focusFirst(found);
+      return;
+    }
+    setPending(true);
+    try {
+      await send(values);
+    } catch (error) {
+      const mapped = failed ? failed(error) : mapApiError(intl, error, order, codeFields);
+      setErrors(mapped.fields);
+      setFormError(mapped.form);
+      focusFirst(mapped.fields);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return { values, set, errors, formError, pending, field, refOf, submit };
 }

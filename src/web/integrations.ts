@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from './api';
+import { paths } from './apiPaths';
 import type { IntegrationType } from './types';
 
 /** The integration catalog hardly ever changes: one request per page load, shared by every page. */
 let catalog: Promise<IntegrationType[]> | null = null;
 
 function loadCatalog(): Promise<IntegrationType[]> {
-  catalog ??= api<{ items: IntegrationType[] }>('/api/v1/integration-types').then(
+  catalog ??= api<{ items: IntegrationType[] }>(paths.integrationTypes()).then(
     (body) => body.items,
     (error: unknown) => {
       catalog = null; // let the next caller try again

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { api } from './api';
+import { paths } from './apiPaths';
 import type { Meta } from './types';
 
 /** The installation's facts hardly ever change: one request per page load, shared by every component. */
@@ -7,7 +9,7 @@ let pending: Promise<Meta> | null = null;
 let loaded: Meta | null = null;
 
 function loadMeta(): Promise<Meta> {
-  pending ??= api<Meta>('/api/v1/meta').then(
+  pending ??= api<Meta>(paths.meta()).then(
     (meta) => {
       loaded = meta;
       return meta;
@@ -24,7 +26,7 @@ function loadMeta(): Promise<Meta> {
 export const BUILT_IN_HELP_PATH = '/help';
 
 /**
- * `GET /api/v1/meta`, or null until it arrives (or when it failed: callers fall back to
+ * The installation's facts, or null until it arrives (or when it failed: callers fall back to
  * neutral wording such as "the platform" and the built-in help page).
  */
 export function useMeta(): Meta | null {
@@ -36,11 +38,18 @@ export function useMeta(): Meta | null {
       (value) => {
         if (!cancelled) setMeta(value);
       },
-      (error: unknown) => console.warn('Could not load /api/v1/meta', error),
+      (error: unknown) => console.warn(`Could not load ${paths.meta()}`, error),
     );
     return () => {
       cancelled = true;
     };
   }, []);
   return meta;
+}
+
+/** How the platform is named to partners: PLATFORM_NAME, else "the platform" in the reader's language. */
+export function usePlatformName(): string {
+  const intl = useIntl();
+  const meta = useMeta();
+  return meta?.platformName ?? intl.formatMessage({ id: 'contactInfo.platformFallback', defaultMessage: 'the platform' });
 }

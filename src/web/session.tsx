@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from './api';
+import { paths } from './apiPaths';
 import { useLocale } from './i18n/LocaleProvider';
 import type { Session } from './types';
 
@@ -14,19 +15,17 @@ export type SessionState =
 
 interface SessionContextValue {
   state: SessionState;
-  /** POST /api/v1/session; rejects with ApiError (invalid_credentials, rate_limited…). */
+  /** Opens a session; rejects with ApiError (invalid_credentials, rate_limited…). */
   signIn: (email: string, password: string) => Promise<Session>;
-  /** DELETE /api/v1/session; the local session is cleared even if the server call fails. */
+  /** Ends the session; the local session is cleared even if the server call fails. */
   signOut: () => Promise<void>;
-  /** GET /api/v1/session again (after a membership changes…). */
+  /** Loads the session again (after a membership changes…). */
   reload: () => Promise<void>;
   /** Takes a session the server just opened another way (accepting an invitation answers with one). */
   adopt: (session: Session) => void;
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null);
-
-const SESSION_PATH = '/api/v1/session';
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
@@ -37,7 +36,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setCsrfToken(session.csrfToken);
       const chosen = adoptUserLocale(session.user.locale);
       // A language picked before signing in is remembered on the user (best effort).
-      if (chosen) api('/api/v1/session', { method: 'PATCH', body: { locale: chosen } }).catch((error: unknown) => console.warn(error));
+      if (chosen) rememberUserLocale(chosen);
       setState({ status: 'signedIn', session });
     },
     [adoptUserLocale],
@@ -50,7 +49,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const reload = useCallback(async () => {
     try {
-      accept(await api<Session>(SESSION_PATH));
+      accept(await api<Session>(paths.session()));
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) clear('initial');
       else setState({ status: 'error', error });
@@ -69,7 +68,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (email: string, password: string) => {
-      const session = await api<Session>(SESSION_PATH, { method: 'POST', body: { email, password } });
+      const session = await api<Session>(paths.session(), { method: 'POST', body: { email, password } });
       accept(session);
       return session;
     },
@@ -78,7 +77,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     try {
-      await api(SESSION_PATH, { method: 'DELETE' });
+      await api(paths.session(), { method: 'DELETE' });
     } catch (error) {
       console.warn('Sign-out request failed; clearing the local session anyway.', error);
     } finally {
@@ -101,6 +100,11 @@ export function useSignedInSession(): Session {
   const { state } = useSession();
   if (state.status !== 'signedIn') throw new Error('useSignedInSession used outside a signed-in page');
   return state.session;
+}
+
+/** Remembers a language on the signed-in user, best effort: the page already shows it, so a failure is only logged. */
+export function rememberUserLocale(locale: string): void {
+  api(paths.session(), { method: 'PATCH', body: { locale } }).catch((error: unknown) => console.warn(error));
 }
 
 /** Where a user lands after signing in when no return path was asked for. */

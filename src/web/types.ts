@@ -18,6 +18,7 @@ import type {
 } from '../contract/accounts';
 import type { auditEntry, auditPage, contactInfoView, routesResponse } from '../contract/contact-info';
 import type { mailboxMessage, mailboxPage } from '../contract/mailbox';
+import type { metaResponse } from '../contract/meta';
 import type { membership, sessionResponse, sessionUser } from '../contract/session';
 
 export type { ContactField } from '../domain/contact-fields';
@@ -50,11 +51,5 @@ export type RoutesResponse = z.infer<typeof routesResponse>;
 export type AuditEntry = z.infer<typeof auditEntry>;
 export type AuditPage = z.infer<typeof auditPage>;
 
-/** `GET /api/v1/meta`: facts about this installation, known before anyone signs in. */
-export interface Meta {
-  /** Null when PLATFORM_NAME is unset: "the platform" is then said in the reader's language. */
-  platformName: string | null;
-  supportUrl: string | null;
-  mailboxEnabled: boolean;
-  locales: string[];
-}
+/** Facts about this installation, known before anyone signs in. */
+export type Meta = z.infer<typeof metaResponse>;

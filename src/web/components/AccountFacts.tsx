@@ -3,23 +3,22 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { useIntegrationTypes } from '../integrations';
 import type { AccountDetail, AccountSummary } from '../types';
 import { CONTACT_FIELD_NAMES, inDisplayOrder } from './contactFields';
+import { Badge } from './Badge';
 
 /** "Complete", or "Incomplete — missing: …" with the fields' names when they are known. */
 export function Completeness({ account }: { account: AccountSummary | AccountDetail }) {
   const intl = useIntl();
   if (account.contactInfoComplete) {
     return (
-      <span className="badge badge-success">
+      <Badge tone="success">
         <FormattedMessage id="account.contactInfo.complete" defaultMessage="Complete" />
-      </span>
+      </Badge>
     );
   }
   const missing = 'missing' in account ? inDisplayOrder(account.missing) : [];
   return (
     <>
-      <span className="badge badge-warning">
-        <FormattedMessage id="account.contactInfo.incomplete" defaultMessage="Incomplete" />
-      </span>
+      <Badge tone="warning"><FormattedMessage id="account.contactInfo.incomplete" defaultMessage="Incomplete" /></Badge>
       {missing.length > 0 ? (
         <span className="completeness-missing">
           {' '}
@@ -50,13 +49,9 @@ export function IntegrationList({ integrations }: { integrations: AccountSummary
         <li key={integration.type}>
           <span>{nameOf(integration.type)}</span>{' '}
           {integration.status === 'enabled' ? (
-            <span className="badge badge-success">
-              <FormattedMessage id="account.integration.enabled" defaultMessage="Enabled" />
-            </span>
+            <Badge tone="success"><FormattedMessage id="account.integration.enabled" defaultMessage="Enabled" /></Badge>
           ) : (
-            <span className="badge badge-danger">
-              <FormattedMessage id="account.integration.disabled" defaultMessage="Disabled" />
-            </span>
+            <Badge tone="danger"><FormattedMessage id="account.integration.disabled" defaultMessage="Disabled" /></Badge>
           )}
         </li>
       ))}

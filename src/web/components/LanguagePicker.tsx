@@ -1,7 +1,6 @@
 import { useIntl } from 'react-intl';
-import { api } from '../api';
 import { useLocale } from '../i18n/LocaleProvider';
-import { useSession } from '../session';
+import { rememberUserLocale, useSession } from '../session';
 import { SUPPORTED_LOCALES, endonym, isSupportedLocale } from '../i18n/locales';
 import { SelectField } from './SelectField';
 
@@ -20,10 +19,7 @@ export function LanguagePicker() {
       onChange={(value) => {
         if (!isSupportedLocale(value)) return;
         chooseLocale(value);
-        if (state.status === 'signedIn') {
-          // Best effort: the page already shows the language; failing to remember it is not worth an error.
-          api('/api/v1/session', { method: 'PATCH', body: { locale: value } }).catch((error: unknown) => console.warn(error));
-        }
+        if (state.status === 'signedIn') rememberUserLocale(value);
       }}
     />
   );

@@ -23,6 +23,15 @@ interface SelectFieldProps {
   name?: string;
 }
 
+/** The downward arrow of a picker's button. */
+export function Chevron() {
+  return (
+    <svg className="select-chevron" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
+      <path d="M2.5 4.5 6 8l3.5-3.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
 /** A labelled single-choice picker (React Aria Select: button + listbox popover). */
 export function SelectField({ label, options, value, onChange, placeholder, className, hideLabel, layout = 'inline', error, name }: SelectFieldProps) {
   const stacked = layout === 'stacked';
@@ -41,9 +50,7 @@ export function SelectField({ label, options, value, onChange, placeholder, clas
       <Label className={hideLabel ? 'visually-hidden' : stacked ? 'field-label' : 'select-label'}>{label}</Label>
       <Button className="select-trigger">
         <SelectValue className="select-value" />
-        <svg className="select-chevron" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
-          <path d="M2.5 4.5 6 8l3.5-3.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
-        </svg>
+        <Chevron />
       </Button>
       {stacked ? <FieldError className="field-error">{error}</FieldError> : null}
       <Popover className="select-popover" placement="bottom end">

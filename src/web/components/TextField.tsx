@@ -27,6 +27,20 @@ interface TextFieldProps {
   size?: number;
 }
 
+/** A field's hint and its error, both tied to the field's input by React Aria (the error is announced). */
+export function FieldNotes({ description, error }: { description?: string; error?: string | null }) {
+  return (
+    <>
+      {description ? (
+        <Text slot="description" className="field-description">
+          {description}
+        </Text>
+      ) : null}
+      <FieldError className="field-error">{error}</FieldError>
+    </>
+  );
+}
+
 /** A labelled text input with its error beside it (React Aria TextField). */
 export function TextField({
   label,
@@ -68,12 +82,7 @@ export function TextField({
     >
       <Label className={hideLabel ? 'visually-hidden' : 'field-label'}>{label}</Label>
       <Input className="field-input" ref={inputRef} placeholder={placeholder} size={size} />
-      {description ? (
-        <Text slot="description" className="field-description">
-          {description}
-        </Text>
-      ) : null}
-      <FieldError className="field-error">{error}</FieldError>
+      <FieldNotes description={description} error={error} />
     </AriaTextField>
   );
 }

@@ -1,8 +1,8 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../components/DocumentTitle';
-import { LanguagePicker } from '../components/LanguagePicker';
-import { useMeta } from '../meta';
+import { PublicHeader } from '../components/PublicLayout';
+import { usePlatformName } from '../meta';
 
 /**
  * `/help` (public): "How to get help", where "Contact support" leads when the installation
@@ -10,18 +10,11 @@ import { useMeta } from '../meta';
  */
 export function HelpPage() {
   const intl = useIntl();
-  const meta = useMeta();
-  const platform = meta?.platformName ?? intl.formatMessage({ id: 'contactInfo.platformFallback', defaultMessage: 'the platform' });
+  const platform = usePlatformName();
   useDocumentTitle(intl.formatMessage({ id: 'help.title', defaultMessage: 'How to get help' }));
   return (
     <div className="login-layout">
-      <header className="login-header">
-        <Link className="brand" to="/">
-          <span className="brand-mark" aria-hidden="true" />
-          <FormattedMessage id="app.name" defaultMessage="Liaison" />
-        </Link>
-        <LanguagePicker />
-      </header>
+      <PublicHeader homeLink />
       <main className="help-page" id="main">
         <article className="help-card">
           <h1>

@@ -1,20 +1,19 @@
-import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { Button, Form } from 'react-aria-components';
+import { Form } from 'react-aria-components';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api } from '../api';
+import { paths } from '../apiPaths';
 import { useDocumentTitle } from '../components/DocumentTitle';
-import { ErrorAlert, LoadFailed, Loading } from '../components/Feedback';
+import { LoadFailed, Loading } from '../components/Feedback';
+import { FormActions } from '../components/FormActions';
 import { PublicLayout } from '../components/PublicLayout';
 import { TextField } from '../components/TextField';
-import { firstInvalid, mapApiError, useFieldErrors } from '../forms';
+import { useForm } from '../forms';
 import { useSession } from '../session';
 import type { AcceptInvitationBody, InvitationInfo, Session } from '../types';
 
 const MIN_PASSWORD_LENGTH = 12;
-
-type Field = 'name' | 'password';
-const FIELDS: readonly Field[] = ['name', 'password'];
 
 type PageState =
   | { status: 'loading' }
@@ -50,7 +49,7 @@ export function InvitationPage() {
   useEffect(() => {
     let cancelled = false;
     setState({ status: 'loading' });
-    api<InvitationInfo>(`/api/v1/invitations/${encodeURIComponent(token)}`).then(
+    api<InvitationInfo>(paths.invitation(token)).then(
       (invitation) => {
         if (!cancelled) setState({ status: 'ready', invitation });
       },
@@ -143,57 +142,38 @@ interface AcceptFormProps {
 function AcceptForm({ token, invitation, onAccepted, onLinkFailed }: AcceptFormProps) {
   const intl = useIntl();
   const isNew = !invitation.existingUser;
-  const [name, setName] = useState('');
-  const [password, setPassword] = useState('');
-  const [errors, setErrors, clearError] = useFieldErrors<Field>();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const refs: Record<Field, RefObject<HTMLInputElement | null>> = { name: useRef(null), password: useRef(null) };
+  const form = useForm({ name: '', password: '' }, { invalid_credentials: 'password' });
 
-  function focusFirst(fieldErrors: Partial<Record<Field, string>>) {
-    const first = firstInvalid(FIELDS, fieldErrors);
-    if (first) refs[first].current?.focus();
-  }
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    const found: Partial<Record<Field, string>> = {};
-    if (isNew && !name.trim()) found.name = intl.formatMessage({ id: 'invitation.name.required', defaultMessage: 'Enter your name.' });
+  const passwordProblem = (password: string): string | undefined => {
     if (!password) {
-      found.password = isNew
+      return isNew
         ? intl.formatMessage({ id: 'invitation.password.new.required', defaultMessage: 'Choose a password.' })
         : intl.formatMessage({ id: 'invitation.password.existing.required', defaultMessage: 'Enter your password.' });
-    } else if (isNew && password.length < MIN_PASSWORD_LENGTH) {
-      found.password = intl.formatMessage(
-        { id: 'invitation.password.tooShort', defaultMessage: 'Use at least {min} characters.' },
-        { min: MIN_PASSWORD_LENGTH },
-      );
     }
-    setErrors(found);
-    setFormError(null);
-    if (found.name || found.password) {
-      focusFirst(found);
-      return;
+    if (isNew && password.length < MIN_PASSWORD_LENGTH) {
+      return intl.formatMessage({ id: 'invitation.password.tooShort', defaultMessage: 'Use at least {min} characters.' }, { min: MIN_PASSWORD_LENGTH });
     }
-    setPending(true);
-    try {
-      const body: AcceptInvitationBody = isNew ? { name: name.trim(), password } : { password };
-      const session = await api<Session>(`/api/v1/invitations/${encodeURIComponent(token)}/accept`, { method: 'POST', body });
-      onAccepted(session);
-    } catch (error) {
-      setPending(false);
-      const linkState = failedState(error);
-      if (linkState) {
-        onLinkFailed(linkState);
-        return;
-      }
-      const mapped = mapApiError(intl, error, FIELDS, { invalid_credentials: 'password' });
-      setErrors(mapped.fields);
-      setFormError(mapped.form);
-      focusFirst(mapped.fields);
-    }
-  }
+    return undefined;
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) =>
+    form.submit(event, {
+      check: ({ name, password }) => ({
+        name: isNew && !name.trim() ? intl.formatMessage({ id: 'invitation.name.required', defaultMessage: 'Enter your name.' }) : undefined,
+        password: passwordProblem(password),
+      }),
+      send: async ({ name, password }) => {
+        const body: AcceptInvitationBody = isNew ? { name: name.trim(), password } : { password };
+        const session = await api<Session>(paths.acceptInvitation(token), { method: 'POST', body }).catch((error: unknown) => {
+          // A link that stopped working meanwhile is the page's business, not the form's.
+          const linkState = failedState(error);
+          if (!linkState) throw error;
+          onLinkFailed(linkState);
+          return null;
+        });
+        if (session) onAccepted(session);
+      },
+    });
 
   return (
     <>
@@ -221,31 +201,18 @@ function AcceptForm({ token, invitation, onAccepted, onLinkFailed }: AcceptFormP
         {isNew ? (
           <TextField
             label={intl.formatMessage({ id: 'invitation.name', defaultMessage: 'Name' })}
-            name="name"
             autoComplete="name"
             isRequired
             autoFocus
-            value={name}
-            onChange={(value) => {
-              setName(value);
-              clearError('name');
-            }}
-            error={errors.name}
-            inputRef={refs.name}
+            {...form.field('name')}
           />
         ) : null}
         <TextField
           label={intl.formatMessage({ id: 'invitation.password', defaultMessage: 'Password' })}
-          name="password"
           type="password"
           autoComplete={isNew ? 'new-password' : 'current-password'}
           isRequired
           autoFocus={!isNew}
-          value={password}
-          onChange={(value) => {
-            setPassword(value);
-            clearError('password');
-          }}
           description={
             isNew
               ? intl.formatMessage(
@@ -254,13 +221,13 @@ function AcceptForm({ token, invitation, onAccepted, onLinkFailed }: AcceptFormP
                 )
               : undefined
           }
-          error={errors.password}
-          inputRef={refs.password}
+          {...form.field('password')}
         />
-        {formError ? <ErrorAlert>{formError}</ErrorAlert> : null}
-        <Button className={`button button-primary button-block${pending ? ' is-busy' : ''}`} type="submit">
-          {intl.formatMessage({ id: 'invitation.submit', defaultMessage: 'Accept invitation' })}
-        </Button>
+        <FormActions
+          error={form.formError}
+          pending={form.pending}
+          submitLabel={intl.formatMessage({ id: 'invitation.submit', defaultMessage: 'Accept invitation' })}
+        />
       </Form>
       <p className="login-footer muted">
         <FormattedMessage

@@ -1,15 +1,14 @@
-import { useRef, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { Button, Form } from 'react-aria-components';
+import { Form } from 'react-aria-components';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../components/DocumentTitle';
-import { ErrorAlert, Loading, errorText } from '../components/Feedback';
+import { Loading, errorText } from '../components/Feedback';
+import { FormActions } from '../components/FormActions';
 import { PublicLayout } from '../components/PublicLayout';
 import { TextField } from '../components/TextField';
-import { useFieldErrors, type FieldErrors } from '../forms';
+import { useForm } from '../forms';
 import { homePath, safeNextPath, useSession } from '../session';
-
-type Field = 'email' | 'password';
 
 /** /login: email + password; server errors in an alert beside the form, typed values kept. */
 export function LoginPage() {
@@ -19,41 +18,27 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const next = safeNextPath(params.get('next'));
 
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [fieldErrors, setFieldErrors, clearFieldError] = useFieldErrors<Field>();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const emailRef = useRef<HTMLInputElement>(null);
-  const passwordRef = useRef<HTMLInputElement>(null);
+  const form = useForm({ email: '', password: '' });
 
   useDocumentTitle(intl.formatMessage({ id: 'login.title', defaultMessage: 'Sign in' }));
 
-  if (state.status === 'signedIn' && !pending) {
+  if (state.status === 'signedIn' && !form.pending) {
     return <Navigate to={next ?? homePath(state.session)} replace />;
   }
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    const errors: FieldErrors<Field> = {};
-    if (!email.trim()) errors.email = intl.formatMessage({ id: 'login.email.required', defaultMessage: 'Enter your email address.' });
-    if (!password) errors.password = intl.formatMessage({ id: 'login.password.required', defaultMessage: 'Enter your password.' });
-    setFieldErrors(errors);
-    setFormError(null);
-    if (errors.email || errors.password) {
-      (errors.email ? emailRef : passwordRef).current?.focus();
-      return;
-    }
-    setPending(true);
-    try {
-      const session = await signIn(email.trim(), password);
-      navigate(next ?? homePath(session), { replace: true });
-    } catch (error) {
-      setFormError(errorText(intl, error));
-      setPending(false);
-    }
-  }
+  const onSubmit = (event: FormEvent<HTMLFormElement>) =>
+    form.submit(event, {
+      check: ({ email, password }) => ({
+        email: email.trim() ? undefined : intl.formatMessage({ id: 'login.email.required', defaultMessage: 'Enter your email address.' }),
+        password: password ? undefined : intl.formatMessage({ id: 'login.password.required', defaultMessage: 'Enter your password.' }),
+      }),
+      send: async ({ email, password }) => {
+        const session = await signIn(email.trim(), password);
+        navigate(next ?? homePath(session), { replace: true });
+      },
+      // Every failure (a wrong password, too many attempts) is the form's, beside it.
+      failed: (error) => ({ fields: {}, form: errorText(intl, error) }),
+    });
 
   return (
     <PublicLayout>
@@ -63,7 +48,7 @@ export function LoginPage() {
       <p className="login-intro">
         <FormattedMessage id="login.intro" defaultMessage="The partner portal for your integration's contacts and notifications." />
       </p>
-      {state.status === 'signedOut' && state.reason === 'expired' && !formError ? (
+      {state.status === 'signedOut' && state.reason === 'expired' && !form.formError ? (
         <p className="alert alert-info" role="status">
           <FormattedMessage id="login.expired" defaultMessage="Your session has ended. Sign in again to continue." />
         </p>
@@ -72,39 +57,20 @@ export function LoginPage() {
       <Form className="login-form" validationBehavior="aria" onSubmit={(event) => void onSubmit(event)}>
         <TextField
           label={intl.formatMessage({ id: 'login.email', defaultMessage: 'Email' })}
-          name="email"
           type="email"
           autoComplete="username"
           isRequired
           autoFocus
-          value={email}
-          onChange={(value) => {
-            setEmail(value);
-            clearFieldError('email');
-          }}
-          error={fieldErrors.email}
-          inputRef={emailRef}
+          {...form.field('email')}
         />
         <TextField
           label={intl.formatMessage({ id: 'login.password', defaultMessage: 'Password' })}
-          name="password"
           type="password"
           autoComplete="current-password"
           isRequired
-          value={password}
-          onChange={(value) => {
-            setPassword(value);
-            clearFieldError('password');
-          }}
-          error={fieldErrors.password}
-          inputRef={passwordRef}
+          {...form.field('password')}
         />
-        {formError ? <ErrorAlert>{formError}</ErrorAlert> : null}
-        {/* No isPending here: the page goes away on success, and React Aria would leave an
-            announcement pointing at the vanished button (axe: role-img-alt). */}
-        <Button className={`button button-primary button-block${pending ? ' is-busy' : ''}`} type="submit">
-          {intl.formatMessage({ id: 'login.submit', defaultMessage: 'Sign in' })}
-        </Button>
+        <FormActions error={form.formError} pending={form.pending} submitLabel={intl.formatMessage({ id: 'login.submit', defaultMessage: 'Sign in' })} />
       </Form>
     </PublicLayout>
   );

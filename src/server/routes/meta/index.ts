@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { metaResponse } from '../../../contract/meta';
 import { SUPPORTED_LOCALES } from '../../../domain/locales';
 import type { AppContext } from '../../context';
 
@@ -13,15 +13,7 @@ export default async function metaRoutes(app: FastifyInstance, { context }: { co
       schema: {
         tags: ['meta'],
         summary: 'Installation facts for the web app: platform name, support link, languages',
-        response: {
-          200: z.object({
-            /** Null when PLATFORM_NAME is unset: the web then says "the platform" in the reader's language. */
-            platformName: z.string().nullable(),
-            supportUrl: z.string().nullable(),
-            mailboxEnabled: z.boolean(),
-            locales: z.array(z.string()),
-          }),
-        },
+        response: { 200: metaResponse },
       },
     },
     async (_request, reply) => {

@@ -4,21 +4,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { publicSupportContacts } from '../../../commands/public-support-contact';
 import { errorResponse } from '../../../contract/errors';
-import { DAYS } from '../../../domain/contact-info';
+import { supportContactResponse } from '../../../contract/public';
 import { DomainError } from '../../../domain/errors';
 import type { AppContext } from '../../context';
-
-const supportContact = z.object({
-  email: z.string(),
-  phone: z.string().optional(),
-  url: z.string().optional(),
-  operationalSupport: z.object({
-    alwaysOpen: z.boolean(),
-    windows: z.array(z.object({ timeZone: z.string(), days: z.array(z.enum(DAYS)), start: z.string(), end: z.string() })),
-  }),
-  openNow: z.boolean(),
-  nextChangeAt: z.string().nullable(),
-});
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -36,7 +24,7 @@ export default async function publicRoutes(app: FastifyInstance, { context }: { 
         tags: ['public'],
         summary: "A partner's support contact for end users, with its hours and whether it is open now",
         params: z.strictObject({ accountId: z.string().max(64) }),
-        response: { 200: supportContact, 304: z.undefined(), 404: errorResponse },
+        response: { 200: supportContactResponse, 304: z.undefined(), 404: errorResponse },
       },
     },
     async (request, reply) => {

@@ -3,6 +3,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { CheckboxGroup } from 'react-aria-components';
 import { Link } from 'react-router';
 import type { Member } from '../../types';
+import { Badge } from '../Badge';
 import { Checkbox } from '../Checkbox';
 import { Loading } from '../Feedback';
 import { useFormApi } from './FormContext';
@@ -97,9 +98,7 @@ export function AlertContactsEditor({ selected, members, saved, known, onChange,
               <span className="ci-person-name">{member.name || member.email}</span>
               {member.name ? <span className="ci-person-email">{member.email}</span> : null}
               {member.status === 'invited' ? (
-                <span className="badge badge-neutral">
-                  <FormattedMessage id="users.status.invited" defaultMessage="Invited" />
-                </span>
+                <Badge tone="neutral"><FormattedMessage id="users.status.invited" defaultMessage="Invited" /></Badge>
               ) : null}
             </Checkbox>
           ))}
@@ -109,9 +108,7 @@ export function AlertContactsEditor({ selected, members, saved, known, onChange,
               <Checkbox key={userId} value={userId} className="ci-person ci-person-departed">
                 <span className="ci-person-name">{person?.name || person?.email || userId}</span>
                 {person?.name ? <span className="ci-person-email">{person.email}</span> : null}
-                <span className="badge badge-danger">
-                  <FormattedMessage id="contactInfo.alert.departed" defaultMessage="No longer a user" />
-                </span>
+                <Badge tone="danger"><FormattedMessage id="contactInfo.alert.departed" defaultMessage="No longer a user" /></Badge>
               </Checkbox>
             );
           })}

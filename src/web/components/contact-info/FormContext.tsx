@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { ContactField } from '../../../domain/contact-fields';
+import { Badge } from '../Badge';
 import { CONTACT_FIELD_NAMES } from '../contactFields';
 
 /** What every part of the contact-information form needs from the form itself. */
@@ -52,9 +53,7 @@ export function FieldGroup({ field, explanation, hint, children }: { field: Cont
           {intl.formatMessage(CONTACT_FIELD_NAMES[field])}
         </Heading>
         {missing ? (
-          <span className="badge badge-warning">
-            <FormattedMessage id="contactInfo.badge.missing" defaultMessage="Not filled in yet" />
-          </span>
+          <Badge tone="warning"><FormattedMessage id="contactInfo.badge.missing" defaultMessage="Not filled in yet" /></Badge>
         ) : null}
       </div>
       <p className="ci-group-explanation" id={explanationId}>

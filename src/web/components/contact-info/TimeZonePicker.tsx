@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
-import { Button, ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Text, type Key } from 'react-aria-components';
+import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, type Key } from 'react-aria-components';
+import { Chevron } from '../SelectField';
+import { FieldNotes } from '../TextField';
 
 interface ZoneOption {
   id: string;
@@ -81,18 +83,11 @@ export function TimeZonePicker({ label, value, onChange, onBlur, error, descript
         <Input className="field-input combo-input" />
         {isReadOnly ? null : (
           <Button className="combo-button">
-            <svg className="select-chevron" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
-              <path d="M2.5 4.5 6 8l3.5-3.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
-            </svg>
+            <Chevron />
           </Button>
         )}
       </div>
-      {description ? (
-        <Text slot="description" className="field-description">
-          {description}
-        </Text>
-      ) : null}
-      <FieldError className="field-error">{error}</FieldError>
+      <FieldNotes description={description} error={error} />
       <Popover className="select-popover combo-popover" placement="bottom start">
         <ListBox<ZoneOption> className="select-listbox" renderEmptyState={() => <span className="combo-empty">—</span>}>
           {(option) => (

@@ -1,54 +1,37 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { Button, Form } from 'react-aria-components';
+import { Form } from 'react-aria-components';
 import { api } from '../../api';
-import { firstInvalid, mapApiError, useFieldErrors } from '../../forms';
+import { paths } from '../../apiPaths';
+import { useForm } from '../../forms';
 import type { AddUserBody, Member, Role } from '../../types';
 import { ErrorAlert } from '../Feedback';
+import { SubmitButton } from '../FormActions';
 import { isRole, roleOptions } from '../RoleName';
 import { SelectField } from '../SelectField';
 import { TextField } from '../TextField';
-
-type Field = 'email' | 'role';
-const FIELDS: readonly Field[] = ['email', 'role'];
 
 /** "Email", "Role", button "Invite": gives a person access (a new person gets an invitation email). */
 export function InviteForm({ accountId, onInvited, headingLevel = 2 }: { accountId: string; onInvited: (member: Member) => void; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const intl = useIntl();
   const headingId = useId();
-  const [email, setEmail] = useState('');
-  const [role, setRole] = useState<Role>('viewer');
-  const [errors, setErrors, clearError] = useFieldErrors<Field>();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const emailRef = useRef<HTMLInputElement>(null);
+  const form = useForm({ email: '', role: 'viewer' as Role }, { already_member: 'email' });
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    setFormError(null);
-    if (!email.trim()) {
-      setErrors({ email: intl.formatMessage({ id: 'users.invite.email.required', defaultMessage: 'Enter the email address of the person to invite.' }) });
-      emailRef.current?.focus();
-      return;
-    }
-    setErrors({});
-    setPending(true);
-    try {
-      const body: AddUserBody = { email: email.trim(), role };
-      const member = await api<Member>(`/api/v1/accounts/${encodeURIComponent(accountId)}/users`, { method: 'POST', body });
-      setEmail('');
-      onInvited(member);
-    } catch (error) {
-      const mapped = mapApiError(intl, error, FIELDS, { already_member: 'email' });
-      setErrors(mapped.fields);
-      setFormError(mapped.form);
-      if (firstInvalid(FIELDS, mapped.fields) === 'email') emailRef.current?.focus();
-    } finally {
-      setPending(false);
-    }
-  }
+  const onSubmit = (event: FormEvent<HTMLFormElement>) =>
+    form.submit(event, {
+      check: ({ email }) => ({
+        email: email.trim()
+          ? undefined
+          : intl.formatMessage({ id: 'users.invite.email.required', defaultMessage: 'Enter the email address of the person to invite.' }),
+      }),
+      send: async ({ email, role }) => {
+        const body: AddUserBody = { email: email.trim(), role };
+        const member = await api<Member>(paths.users(accountId), { method: 'POST', body });
+        form.set('email', '');
+        onInvited(member);
+      },
+    });
 
   return (
     <section className="panel invite-panel" aria-labelledby={headingId}>
@@ -59,17 +42,10 @@ export function InviteForm({ accountId, onInvited, headingLevel = 2 }: { account
         <div className="form-row-grow">
           <TextField
             label={intl.formatMessage({ id: 'users.invite.email', defaultMessage: 'Email' })}
-            name="email"
             type="email"
             autoComplete="off"
             isRequired
-            value={email}
-            onChange={(value) => {
-              setEmail(value);
-              clearError('email');
-            }}
-            error={errors.email}
-            inputRef={emailRef}
+            {...form.field('email')}
           />
         </div>
         <SelectField
@@ -77,16 +53,15 @@ export function InviteForm({ accountId, onInvited, headingLevel = 2 }: { account
           name="role"
           label={intl.formatMessage({ id: 'users.invite.role', defaultMessage: 'Role' })}
           options={roleOptions(intl)}
-          value={role}
+          value={form.values.role}
           onChange={(value) => {
-            if (isRole(value)) setRole(value);
-            clearError('role');
+            if (isRole(value)) form.set('role', value);
           }}
-          error={errors.role}
+          error={form.errors.role}
         />
-        <Button type="submit" className={`button button-primary form-row-button${pending ? ' is-busy' : ''}`}>
+        <SubmitButton pending={form.pending} className="form-row-button">
           {intl.formatMessage({ id: 'users.invite.submit', defaultMessage: 'Invite' })}
-        </Button>
+        </SubmitButton>
       </Form>
       <p className="field-description">
         <FormattedMessage
@@ -94,7 +69,7 @@ export function InviteForm({ accountId, onInvited, headingLevel = 2 }: { account
           defaultMessage="Admins manage users; editors change the contact information; viewers can only read. A new person gets an email with a link that works for 7 days."
         />
       </p>
-      {formError ? <ErrorAlert>{formError}</ErrorAlert> : null}
+      {form.formError ? <ErrorAlert>{form.formError}</ErrorAlert> : null}
     </section>
   );
 }

@@ -1,11 +1,16 @@
 import { useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Button } from 'react-aria-components';
-import { api, query } from '../../api';
+import { api } from '../../api';
+import { paths } from '../../apiPaths';
+import { useCan } from '../../permissions';
 import { useSignedInSession } from '../../session';
 import type { Member, MembersPage, Role } from '../../types';
 import { appendNew, usePagedList } from '../../usePagedList';
-import { ErrorAlert, LoadFailed, Loading, errorText } from '../Feedback';
+import { Badge } from '../Badge';
+import { DataTable } from '../DataTable';
+import { LoadFailed, Loading, errorText } from '../Feedback';
+import { PagedListFooter } from '../PagedListFooter';
 import { RoleName, roleLabel } from '../RoleName';
 import { InviteForm } from './InviteForm';
 import { RemoveUserDialog } from './RemoveUserDialog';
@@ -13,9 +18,6 @@ import { RoleMenu } from './RoleMenu';
 
 export interface UsersPanelProps {
   accountId: string;
-  /** The caller's role in the account (null for operators, who are not members). */
-  role: Role | null;
-  isOperator: boolean;
   /** The level of the panel's own headings: 2 under a page's h1, 3 under a section's h2. */
   headingLevel?: 2 | 3;
 }
@@ -35,11 +37,10 @@ function personOf(member: Member): string {
  * the Configuration → Users page, the onboarding modal's Users tab and the operator's account
  * page each put it under their own heading.
  */
-export function UsersPanel({ accountId, role, isOperator, headingLevel = 2 }: UsersPanelProps) {
+export function UsersPanel({ accountId, headingLevel = 2 }: UsersPanelProps) {
   const intl = useIntl();
   const session = useSignedInSession();
-  const canManage = isOperator || role === 'admin';
-  const base = `/api/v1/accounts/${encodeURIComponent(accountId)}/users`;
+  const canManage = useCan(accountId)('users.manage');
 
   const [announcement, setAnnouncement] = useState('');
   const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
@@ -49,8 +50,8 @@ export function UsersPanel({ accountId, role, isOperator, headingLevel = 2 }: Us
   const list = usePagedList<Member>(
     // A refresh asks for the first page as long as what is on screen (up to the API's maximum).
     (cursor, shown) =>
-      api<MembersPage>(`${base}${query({ limit: cursor ? PAGE_SIZE : Math.min(Math.max(shown, PAGE_SIZE), MAX_PAGE_SIZE), cursor })}`),
-    [base],
+      api<MembersPage>(paths.users(accountId, { limit: cursor ? PAGE_SIZE : Math.min(Math.max(shown, PAGE_SIZE), MAX_PAGE_SIZE), cursor })),
+    [accountId],
     { merge: byUserId, quietRefresh: true },
   );
   const { items: members, refresh } = list;
@@ -84,7 +85,7 @@ export function UsersPanel({ accountId, role, isOperator, headingLevel = 2 }: Us
 
   const changeRole = (member: Member, next: Role) =>
     rowAction(member, async () => {
-      await api<Member>(`${base}/${encodeURIComponent(member.userId)}`, { method: 'PATCH', body: { role: next } });
+      await api<Member>(paths.user(accountId, member.userId), { method: 'PATCH', body: { role: next } });
       return intl.formatMessage(
         { id: 'users.changeRole.done', defaultMessage: '{person} is now {role}.' },
         { person: personOf(member), role: roleLabel(intl, next) },
@@ -93,12 +94,12 @@ export function UsersPanel({ accountId, role, isOperator, headingLevel = 2 }: Us
 
   const resend = (member: Member) =>
     rowAction(member, async () => {
-      await api(`${base}/${encodeURIComponent(member.userId)}/invitation`, { method: 'POST' });
+      await api(paths.userInvitation(accountId, member.userId), { method: 'POST' });
       return intl.formatMessage({ id: 'users.resend.done', defaultMessage: 'A new invitation was sent to {email}.' }, { email: member.email });
     });
 
   const remove = async (member: Member) => {
-    await api(`${base}/${encodeURIComponent(member.userId)}`, { method: 'DELETE' });
+    await api(paths.user(accountId, member.userId), { method: 'DELETE' });
     setRowError(member.userId, null);
     setAnnouncement(intl.formatMessage({ id: 'users.remove.done', defaultMessage: '{person} no longer has access.' }, { person: personOf(member) }));
     await refresh();
@@ -133,118 +134,82 @@ export function UsersPanel({ accountId, role, isOperator, headingLevel = 2 }: Us
       {list.status === 'error' ? <LoadFailed error={list.error} onRetry={refresh} /> : null}
 
       {list.status === 'ready' ? (
-        <div className="table-wrap">
-          <table className="data-table users-table">
-            <caption className="visually-hidden">
-              <FormattedMessage id="users.table.caption" defaultMessage="Users of this account" />
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <FormattedMessage id="users.column.name" defaultMessage="Name" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="users.column.email" defaultMessage="Email" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="users.column.role" defaultMessage="Role" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="users.column.status" defaultMessage="Status" />
-                </th>
-                {canManage ? (
-                  <th scope="col">
-                    <span className="visually-hidden">
-                      <FormattedMessage id="users.column.actions" defaultMessage="Actions" />
+        <DataTable
+          className="users-table"
+          caption={<FormattedMessage id="users.table.caption" defaultMessage="Users of this account" />}
+          columns={[
+            { key: 'name', header: <FormattedMessage id="users.column.name" defaultMessage="Name" /> },
+            { key: 'email', header: <FormattedMessage id="users.column.email" defaultMessage="Email" /> },
+            { key: 'role', header: <FormattedMessage id="users.column.role" defaultMessage="Role" /> },
+            { key: 'status', header: <FormattedMessage id="users.column.status" defaultMessage="Status" /> },
+            ...(canManage ? [{ key: 'actions', header: <FormattedMessage id="users.column.actions" defaultMessage="Actions" />, hideHeader: true }] : []),
+          ]}
+          rows={members}
+          empty={<FormattedMessage id="users.empty" defaultMessage="Nobody has access to this account yet." />}
+        >
+          {(member) => {
+            const busy = busyRows.has(member.userId);
+            const rowError = rowErrors[member.userId];
+            return (
+              <tr key={member.userId} aria-busy={busy || undefined}>
+                <td>
+                  {member.name ? (
+                    member.name
+                  ) : (
+                    <span className="muted">
+                      <FormattedMessage id="users.noName" defaultMessage="Not set yet" />
                     </span>
-                  </th>
+                  )}
+                  {member.userId === session.user.id ? (
+                    <span className="muted">
+                      {' '}
+                      <FormattedMessage id="users.you" defaultMessage="(you)" />
+                    </span>
+                  ) : null}
+                </td>
+                <td className="cell-email">{member.email}</td>
+                <td>
+                  <RoleName role={member.role} />
+                </td>
+                <td>
+                  {member.status === 'active' ? (
+                    <Badge tone="success"><FormattedMessage id="users.status.active" defaultMessage="Active" /></Badge>
+                  ) : (
+                    <Badge tone="neutral"><FormattedMessage id="users.status.invited" defaultMessage="Invited" /></Badge>
+                  )}
+                </td>
+                {canManage ? (
+                  <td className="cell-actions">
+                    <div className="row-actions">
+                      <RoleMenu person={member.email} role={member.role} onChange={(next) => void changeRole(member, next)} />
+                      {member.status === 'invited' ? (
+                        <Button
+                          className={`button button-small${busy ? ' is-busy' : ''}`}
+                          aria-label={intl.formatMessage(
+                            { id: 'users.resend.label', defaultMessage: 'Resend invitation to {email}' },
+                            { email: member.email },
+                          )}
+                          onPress={() => void resend(member)}
+                        >
+                          {intl.formatMessage({ id: 'users.resend', defaultMessage: 'Resend invitation' })}
+                        </Button>
+                      ) : null}
+                      <RemoveUserDialog person={member.email} invited={member.status === 'invited'} onConfirm={() => remove(member)} />
+                    </div>
+                    {rowError ? (
+                      <p className="field-error row-error" role="alert">
+                        {rowError}
+                      </p>
+                    ) : null}
+                  </td>
                 ) : null}
               </tr>
-            </thead>
-            <tbody>
-              {members.length === 0 ? (
-                <tr>
-                  <td colSpan={canManage ? 5 : 4} className="muted">
-                    <FormattedMessage id="users.empty" defaultMessage="Nobody has access to this account yet." />
-                  </td>
-                </tr>
-              ) : null}
-              {members.map((member) => {
-                const busy = busyRows.has(member.userId);
-                const rowError = rowErrors[member.userId];
-                return (
-                  <tr key={member.userId} aria-busy={busy || undefined}>
-                    <td>
-                      {member.name ? (
-                        member.name
-                      ) : (
-                        <span className="muted">
-                          <FormattedMessage id="users.noName" defaultMessage="Not set yet" />
-                        </span>
-                      )}
-                      {member.userId === session.user.id ? (
-                        <span className="muted">
-                          {' '}
-                          <FormattedMessage id="users.you" defaultMessage="(you)" />
-                        </span>
-                      ) : null}
-                    </td>
-                    <td className="cell-email">{member.email}</td>
-                    <td>
-                      <RoleName role={member.role} />
-                    </td>
-                    <td>
-                      {member.status === 'active' ? (
-                        <span className="badge badge-success">
-                          <FormattedMessage id="users.status.active" defaultMessage="Active" />
-                        </span>
-                      ) : (
-                        <span className="badge badge-neutral">
-                          <FormattedMessage id="users.status.invited" defaultMessage="Invited" />
-                        </span>
-                      )}
-                    </td>
-                    {canManage ? (
-                      <td className="cell-actions">
-                        <div className="row-actions">
-                          <RoleMenu person={member.email} role={member.role} onChange={(next) => void changeRole(member, next)} />
-                          {member.status === 'invited' ? (
-                            <Button
-                              className={`button button-small${busy ? ' is-busy' : ''}`}
-                              aria-label={intl.formatMessage(
-                                { id: 'users.resend.label', defaultMessage: 'Resend invitation to {email}' },
-                                { email: member.email },
-                              )}
-                              onPress={() => void resend(member)}
-                            >
-                              {intl.formatMessage({ id: 'users.resend', defaultMessage: 'Resend invitation' })}
-                            </Button>
-                          ) : null}
-                          <RemoveUserDialog person={member.email} invited={member.status === 'invited'} onConfirm={() => remove(member)} />
-                        </div>
-                        {rowError ? (
-                          <p className="field-error row-error" role="alert">
-                            {rowError}
-                          </p>
-                        ) : null}
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          }}
+        </DataTable>
       ) : null}
 
-      {list.moreError ? <ErrorAlert error={list.moreError} /> : null}
-      {list.status === 'ready' && list.nextCursor ? (
-        <div>
-          <Button className={`button${list.loadingMore ? ' is-busy' : ''}`} onPress={() => void list.loadMore()}>
-            {intl.formatMessage({ id: 'users.loadMore', defaultMessage: 'Load more' })}
-          </Button>
-        </div>
-      ) : null}
+      <PagedListFooter list={list} label={intl.formatMessage({ id: 'users.loadMore', defaultMessage: 'Load more' })} />
     </div>
   );
 }

@@ -1,11 +1,14 @@
 import { FormattedMessage, useIntl } from 'react-intl';
-import { Button } from 'react-aria-components';
 import { useSearchParams } from 'react-router';
-import { api, query } from '../../api';
+import { api } from '../../api';
+import { paths } from '../../apiPaths';
 import { Completeness } from '../../components/AccountFacts';
 import { Checkbox } from '../../components/Checkbox';
 import { useDocumentTitle } from '../../components/DocumentTitle';
-import { ErrorAlert, LoadFailed, Loading } from '../../components/Feedback';
+import { DataTable } from '../../components/DataTable';
+import { LoadFailed, Loading } from '../../components/Feedback';
+import { PageHeading } from '../../components/PageHeading';
+import { PagedListFooter } from '../../components/PagedListFooter';
 import { EnvLink, useEnvNavigate } from '../../environment';
 import { useIntegrationTypes } from '../../integrations';
 import type { AccountSummary, AccountsPage as AccountsPageBody } from '../../types';
@@ -26,8 +29,7 @@ export function AccountsPage() {
   const { nameOf } = useIntegrationTypes();
 
   const list = usePagedList<AccountSummary>(
-    (cursor) =>
-      api<AccountsPageBody>(`/api/v1/accounts${query({ contactInfo: incompleteOnly ? 'incomplete' : undefined, limit: PAGE_SIZE, cursor })}`),
+    (cursor) => api<AccountsPageBody>(paths.accounts({ contactInfo: incompleteOnly ? 'incomplete' : undefined, limit: PAGE_SIZE, cursor })),
     [incompleteOnly],
     { merge: byId },
   );
@@ -46,26 +48,17 @@ export function AccountsPage() {
 
   return (
     <>
-      <div className="page-heading page-heading-row">
-        <div>
-          <h1>
-            <FormattedMessage id="accounts.title" defaultMessage="Accounts" />
-          </h1>
-          <p className="page-description">
-            <FormattedMessage
-              id="accounts.description"
-              defaultMessage="Every partner account, and whether it has told you whom to contact."
-            />
-          </p>
-        </div>
-        <div className="toolbar">
+      <PageHeading
+        title={<FormattedMessage id="accounts.title" defaultMessage="Accounts" />}
+        description={<FormattedMessage id="accounts.description" defaultMessage="Every partner account, and whether it has told you whom to contact." />}
+        actions={
           <NewAccountDialog
             onCreated={(account, adminEmail) =>
               navigate(`/operator/accounts/${encodeURIComponent(account.id)}`, { state: { createdWithAdmin: adminEmail } })
             }
           />
-        </div>
-      </div>
+        }
+      />
 
       <div className="filter-bar">
         <Checkbox isSelected={incompleteOnly} onChange={setIncompleteOnly}>
@@ -99,67 +92,47 @@ export function AccountsPage() {
       ) : null}
 
       {list.status === 'ready' && accounts.length > 0 ? (
-        <div className="table-wrap">
-          <table className="data-table">
-            <caption className="visually-hidden">
-              {incompleteOnly ? (
-                <FormattedMessage id="accounts.table.captionIncomplete" defaultMessage="Accounts with incomplete contact information" />
-              ) : (
-                <FormattedMessage id="accounts.table.caption" defaultMessage="All accounts" />
-              )}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <FormattedMessage id="accounts.column.name" defaultMessage="Name" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="accounts.column.integrations" defaultMessage="Integrations" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="accounts.column.contactInfo" defaultMessage="Contact information" />
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {accounts.map((account) => (
-                <tr key={account.id}>
-                  <td>
-                    <EnvLink className="cell-link" to={`/operator/accounts/${encodeURIComponent(account.id)}`}>
-                      {account.name}
-                    </EnvLink>
-                  </td>
-                  <td>
-                    {intl.formatList(
-                      account.integrations.map((integration) =>
-                        integration.status === 'enabled'
-                          ? nameOf(integration.type)
-                          : intl.formatMessage(
-                              { id: 'accounts.integration.disabled', defaultMessage: '{name} (disabled)' },
-                              { name: nameOf(integration.type) },
-                            ),
-                      ),
-                      { type: 'unit', style: 'short' },
-                    )}
-                  </td>
-                  <td>
-                    <Completeness account={account} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={
+            incompleteOnly ? (
+              <FormattedMessage id="accounts.table.captionIncomplete" defaultMessage="Accounts with incomplete contact information" />
+            ) : (
+              <FormattedMessage id="accounts.table.caption" defaultMessage="All accounts" />
+            )
+          }
+          columns={[
+            { key: 'name', header: <FormattedMessage id="accounts.column.name" defaultMessage="Name" /> },
+            { key: 'integrations', header: <FormattedMessage id="accounts.column.integrations" defaultMessage="Integrations" /> },
+            { key: 'contactInfo', header: <FormattedMessage id="accounts.column.contactInfo" defaultMessage="Contact information" /> },
+          ]}
+          rows={accounts}
+        >
+          {(account) => (
+            <tr key={account.id}>
+              <td>
+                <EnvLink className="cell-link" to={`/operator/accounts/${encodeURIComponent(account.id)}`}>
+                  {account.name}
+                </EnvLink>
+              </td>
+              <td>
+                {intl.formatList(
+                  account.integrations.map((integration) =>
+                    integration.status === 'enabled'
+                      ? nameOf(integration.type)
+                      : intl.formatMessage({ id: 'accounts.integration.disabled', defaultMessage: '{name} (disabled)' }, { name: nameOf(integration.type) }),
+                  ),
+                  { type: 'unit', style: 'short' },
+                )}
+              </td>
+              <td>
+                <Completeness account={account} />
+              </td>
+            </tr>
+          )}
+        </DataTable>
       ) : null}
 
-      {list.moreError ? <ErrorAlert error={list.moreError} /> : null}
-      {list.status === 'ready' && list.nextCursor ? (
-        <div className="load-more">
-          <Button className={`button${list.loadingMore ? ' is-busy' : ''}`} onPress={() => void list.loadMore()}>
-            {intl.formatMessage({ id: 'accounts.loadMore', defaultMessage: 'Load more' })}
-          </Button>
-        </div>
-      ) : null}
+      <PagedListFooter list={list} className="load-more" label={intl.formatMessage({ id: 'accounts.loadMore', defaultMessage: 'Load more' })} />
     </>
   );
 }

@@ -1,16 +1,19 @@
 import { useState, type ReactNode } from 'react';
 import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import { Button, ListBox, ListBoxItem, Text, type Selection } from 'react-aria-components';
-import { api, query } from '../../api';
+import { api } from '../../api';
+import { paths } from '../../apiPaths';
 import { useDocumentTitle } from '../../components/DocumentTitle';
 import { ErrorAlert, Loading } from '../../components/Feedback';
+import { PageHeading } from '../../components/PageHeading';
+import { PagedListFooter } from '../../components/PagedListFooter';
 import type { MailboxMessage, MailboxPage as MailboxList } from '../../types';
 import { usePagedList } from '../../usePagedList';
 
 const PAGE_SIZE = 50;
 
 function fetchMailbox(cursor?: string): Promise<MailboxList> {
-  return api<MailboxList>(`/api/v1/operator/mailbox${query({ limit: PAGE_SIZE, cursor })}`);
+  return api<MailboxList>(paths.mailbox({ limit: PAGE_SIZE, cursor }));
 }
 
 /** Newest first; keeps the first copy of a message that appears on two pages. */
@@ -70,24 +73,20 @@ export function MailboxPage() {
 
   return (
     <>
-      <div className="page-heading page-heading-row">
-        <div>
-          <h1>
-            <FormattedMessage id="mailbox.title" defaultMessage="Mailbox" />
-          </h1>
-          <p className="page-description">
-            <FormattedMessage
-              id="mailbox.description"
-              defaultMessage="Without an SMTP server, Liaison keeps every email it sends here instead of delivering it."
-            />
-          </p>
-        </div>
-        <div className="toolbar">
+      <PageHeading
+        title={<FormattedMessage id="mailbox.title" defaultMessage="Mailbox" />}
+        description={
+          <FormattedMessage
+            id="mailbox.description"
+            defaultMessage="Without an SMTP server, Liaison keeps every email it sends here instead of delivering it."
+          />
+        }
+        actions={
           <Button className="button" isPending={refreshing} onPress={() => void onRefresh()}>
             {intl.formatMessage({ id: 'mailbox.refresh', defaultMessage: 'Refresh' })}
           </Button>
-        </div>
-      </div>
+        }
+      />
 
       {list.status === 'error' ? <ErrorAlert error={list.error} /> : null}
       {list.status === 'loading' ? <Loading /> : null}
@@ -144,12 +143,7 @@ export function MailboxPage() {
                 </ListBoxItem>
               )}
             </ListBox>
-            {list.moreError ? <ErrorAlert error={list.moreError} /> : null}
-            {list.nextCursor ? (
-              <Button className={`button button-block${list.loadingMore ? ' is-busy' : ''}`} onPress={() => void list.loadMore()}>
-                {intl.formatMessage({ id: 'mailbox.loadMore', defaultMessage: 'Load more' })}
-              </Button>
-            ) : null}
+            <PagedListFooter list={list} block label={intl.formatMessage({ id: 'mailbox.loadMore', defaultMessage: 'Load more' })} />
           </section>
           <section className="mailbox-detail" aria-labelledby={selected ? 'mailbox-detail-heading' : undefined}>
             {selected ? (

@@ -1,16 +1,15 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Button, CheckboxGroup, Dialog, DialogTrigger, FieldError, Form, Heading, Label, Modal, ModalOverlay, Text } from 'react-aria-components';
 import { api } from '../../api';
+import { paths } from '../../apiPaths';
 import { Checkbox } from '../../components/Checkbox';
-import { ErrorAlert, LoadFailed, Loading } from '../../components/Feedback';
+import { LoadFailed, Loading } from '../../components/Feedback';
+import { FormActions } from '../../components/FormActions';
 import { TextField } from '../../components/TextField';
-import { firstInvalid, mapApiError, useFieldErrors } from '../../forms';
+import { useForm } from '../../forms';
 import { useIntegrationTypes } from '../../integrations';
 import type { AccountDetail, CreateAccountBody } from '../../types';
-
-type Field = 'name' | 'integrations' | 'adminEmail';
-const FIELDS: readonly Field[] = ['name', 'integrations', 'adminEmail'];
 
 /** Button "New account" and its dialog: "Name", "Integrations", "Admin email", button "Create account". */
 export function NewAccountDialog({ onCreated }: { onCreated: (account: AccountDetail, adminEmail: string) => void }) {
@@ -39,53 +38,26 @@ export function NewAccountDialog({ onCreated }: { onCreated: (account: AccountDe
 function NewAccountForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: (account: AccountDetail, adminEmail: string) => void }) {
   const intl = useIntl();
   const catalog = useIntegrationTypes();
-  const [name, setName] = useState('');
-  const [integrations, setIntegrations] = useState<string[]>([]);
-  const [adminEmail, setAdminEmail] = useState('');
-  const [errors, setErrors, clearError] = useFieldErrors<Field>();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const nameRef = useRef<HTMLInputElement>(null);
-  const emailRef = useRef<HTMLInputElement>(null);
-  const groupRef = useRef<HTMLDivElement>(null);
+  const form = useForm({ name: '', integrations: [] as string[], adminEmail: '' });
 
-  function focusFirst(found: Partial<Record<Field, string>>) {
-    const first = firstInvalid(FIELDS, found);
-    if (first === 'name') nameRef.current?.focus();
-    if (first === 'adminEmail') emailRef.current?.focus();
-    if (first === 'integrations') groupRef.current?.querySelector<HTMLInputElement>('input')?.focus();
-  }
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    const found: Partial<Record<Field, string>> = {};
-    if (!name.trim()) found.name = intl.formatMessage({ id: 'accounts.new.name.required', defaultMessage: "Enter the partner's name." });
-    if (integrations.length === 0) {
-      found.integrations = intl.formatMessage({ id: 'accounts.new.integrations.required', defaultMessage: 'Choose at least one integration.' });
-    }
-    if (!adminEmail.trim()) {
-      found.adminEmail = intl.formatMessage({ id: 'accounts.new.adminEmail.required', defaultMessage: "Enter the email address of the partner's first admin." });
-    }
-    setErrors(found);
-    setFormError(null);
-    if (Object.values(found).some(Boolean)) {
-      focusFirst(found);
-      return;
-    }
-    setPending(true);
-    try {
-      const body: CreateAccountBody = { name: name.trim(), integrations, adminEmail: adminEmail.trim() };
-      const account = await api<AccountDetail>('/api/v1/accounts', { method: 'POST', body });
-      onCreated(account, adminEmail.trim());
-    } catch (error) {
-      setPending(false);
-      const mapped = mapApiError(intl, error, FIELDS);
-      setErrors(mapped.fields);
-      setFormError(mapped.form);
-      focusFirst(mapped.fields);
-    }
-  }
+  const onSubmit = (event: FormEvent<HTMLFormElement>) =>
+    form.submit(event, {
+      check: ({ name, integrations, adminEmail }) => ({
+        name: name.trim() ? undefined : intl.formatMessage({ id: 'accounts.new.name.required', defaultMessage: "Enter the partner's name." }),
+        integrations:
+          integrations.length > 0
+            ? undefined
+            : intl.formatMessage({ id: 'accounts.new.integrations.required', defaultMessage: 'Choose at least one integration.' }),
+        adminEmail: adminEmail.trim()
+          ? undefined
+          : intl.formatMessage({ id: 'accounts.new.adminEmail.required', defaultMessage: "Enter the email address of the partner's first admin." }),
+      }),
+      send: async ({ name, integrations, adminEmail }) => {
+        const body: CreateAccountBody = { name: name.trim(), integrations, adminEmail: adminEmail.trim() };
+        const account = await api<AccountDetail>(paths.accounts(), { method: 'POST', body });
+        onCreated(account, adminEmail.trim());
+      },
+    });
 
   return (
     <>
@@ -101,29 +73,19 @@ function NewAccountForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
       <Form className="dialog-form" validationBehavior="aria" onSubmit={(event) => void onSubmit(event)}>
         <TextField
           label={intl.formatMessage({ id: 'accounts.new.name', defaultMessage: 'Name' })}
-          name="name"
           autoComplete="organization"
           isRequired
           autoFocus
-          value={name}
-          onChange={(value) => {
-            setName(value);
-            clearError('name');
-          }}
-          error={errors.name}
-          inputRef={nameRef}
+          {...form.field('name')}
         />
         <CheckboxGroup
-          ref={groupRef}
+          ref={form.refOf('integrations')}
           className="checkbox-group"
           name="integrations"
-          value={integrations}
-          onChange={(value) => {
-            setIntegrations(value);
-            clearError('integrations');
-          }}
+          value={form.values.integrations}
+          onChange={(value) => form.set('integrations', value)}
           isRequired
-          isInvalid={Boolean(errors.integrations)}
+          isInvalid={Boolean(form.errors.integrations)}
           validationBehavior="aria"
         >
           <Label className="field-label">{intl.formatMessage({ id: 'accounts.new.integrations', defaultMessage: 'Integrations' })}</Label>
@@ -142,31 +104,25 @@ function NewAccountForm({ onCancel, onCreated }: { onCancel: () => void; onCreat
               </Checkbox>
             ))}
           </div>
-          <FieldError className="field-error">{errors.integrations}</FieldError>
+          <FieldError className="field-error">{form.errors.integrations}</FieldError>
         </CheckboxGroup>
         <TextField
           label={intl.formatMessage({ id: 'accounts.new.adminEmail', defaultMessage: 'Admin email' })}
-          name="adminEmail"
           type="email"
           autoComplete="off"
           isRequired
-          value={adminEmail}
-          onChange={(value) => {
-            setAdminEmail(value);
-            clearError('adminEmail');
-          }}
-          error={errors.adminEmail}
-          inputRef={emailRef}
+          {...form.field('adminEmail')}
         />
-        {formError ? <ErrorAlert>{formError}</ErrorAlert> : null}
-        <div className="dialog-actions">
+        <FormActions
+          error={form.formError}
+          pending={form.pending}
+          submitLabel={intl.formatMessage({ id: 'accounts.new.submit', defaultMessage: 'Create account' })}
+          className="dialog-actions"
+        >
           <Button className="button" onPress={onCancel}>
             {intl.formatMessage({ id: 'common.cancel', defaultMessage: 'Cancel' })}
           </Button>
-          <Button type="submit" className={`button button-primary${pending ? ' is-busy' : ''}`}>
-            {intl.formatMessage({ id: 'accounts.new.submit', defaultMessage: 'Create account' })}
-          </Button>
-        </div>
+        </FormActions>
       </Form>
     </>
   );

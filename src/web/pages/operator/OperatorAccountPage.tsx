@@ -1,9 +1,11 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useLocation, useParams } from 'react-router';
 import { ApiError } from '../../api';
+import { paths } from '../../apiPaths';
 import { AccountFacts } from '../../components/AccountFacts';
 import { useDocumentTitle } from '../../components/DocumentTitle';
 import { LoadFailed, Loading } from '../../components/Feedback';
+import { PageHeading } from '../../components/PageHeading';
 import { UsersPanel } from '../../components/users/UsersPanel';
 import { EnvLink } from '../../environment';
 import type { AccountDetail } from '../../types';
@@ -21,7 +23,7 @@ export function OperatorAccountPage() {
   const { accountId = '' } = useParams();
   const location = useLocation();
   const created = createdWithAdmin(location.state);
-  const { state, reload } = useResource<AccountDetail>(`/api/v1/accounts/${encodeURIComponent(accountId)}`);
+  const { state, reload } = useResource<AccountDetail>(paths.account(accountId));
   useDocumentTitle(
     state.status === 'ready'
       ? intl.formatMessage({ id: 'operatorAccount.documentTitle', defaultMessage: 'Account: {account}' }, { account: state.data.name })
@@ -41,12 +43,7 @@ export function OperatorAccountPage() {
       {state.status === 'error' ? <LoadFailed error={state.error} onRetry={reload} /> : null}
       {state.status === 'ready' ? (
         <>
-          <div className="page-heading">
-            <p className="page-eyebrow">
-              <FormattedMessage id="operatorAccount.eyebrow" defaultMessage="Partner account" />
-            </p>
-            <h1>{state.data.name}</h1>
-          </div>
+          <PageHeading eyebrow={<FormattedMessage id="operatorAccount.eyebrow" defaultMessage="Partner account" />} title={state.data.name} />
           {created ? (
             <p className="alert alert-info page-alert" role="status">
               <FormattedMessage
@@ -61,7 +58,7 @@ export function OperatorAccountPage() {
             <h2 className="page-section-title" id="account-users-heading">
               <FormattedMessage id="users.title" defaultMessage="Users" />
             </h2>
-            <UsersPanel accountId={state.data.id} role={null} isOperator headingLevel={3} />
+            <UsersPanel accountId={state.data.id} headingLevel={3} />
           </section>
         </>
       ) : null}

@@ -1,10 +1,13 @@
 import type { ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { Button } from 'react-aria-components';
-import { api, query } from '../../api';
+import { api } from '../../api';
+import { paths } from '../../apiPaths';
 import { AuditFieldName, AuditValue } from '../../components/audit/AuditValue';
 import { useDocumentTitle } from '../../components/DocumentTitle';
-import { ErrorAlert, LoadFailed, Loading } from '../../components/Feedback';
+import { DataTable } from '../../components/DataTable';
+import { LoadFailed, Loading } from '../../components/Feedback';
+import { PageHeading } from '../../components/PageHeading';
+import { PagedListFooter } from '../../components/PagedListFooter';
 import { roleLabel } from '../../components/RoleName';
 import type { AuditEntry, AuditPage } from '../../types';
 import { usePagedList } from '../../usePagedList';
@@ -63,41 +66,31 @@ const SENTENCE_ONLY = new Set(['user.invited', 'user.added', 'user.role_changed'
 function Changes({ entry }: { entry: AuditEntry }) {
   if (SENTENCE_ONLY.has(entry.action) || entry.changes.length === 0) return null;
   return (
-    <div className="table-wrap audit-changes-wrap">
-      <table className="data-table audit-changes">
-        <caption className="visually-hidden">
-          <FormattedMessage id="audit.changes.caption" defaultMessage="What changed" />
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              <FormattedMessage id="audit.column.field" defaultMessage="Field" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="audit.column.before" defaultMessage="Before" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="audit.column.after" defaultMessage="After" />
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {entry.changes.map((change) => (
-            <tr key={change.field}>
-              <th scope="row" className="audit-field">
-                <AuditFieldName field={change.field} />
-              </th>
-              <td className="audit-before">
-                <AuditValue field={change.field} value={change.before} />
-              </td>
-              <td className="audit-after">
-                <AuditValue field={change.field} value={change.after} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      className="audit-changes"
+      wrapClassName="audit-changes-wrap"
+      caption={<FormattedMessage id="audit.changes.caption" defaultMessage="What changed" />}
+      columns={[
+        { key: 'field', header: <FormattedMessage id="audit.column.field" defaultMessage="Field" /> },
+        { key: 'before', header: <FormattedMessage id="audit.column.before" defaultMessage="Before" /> },
+        { key: 'after', header: <FormattedMessage id="audit.column.after" defaultMessage="After" /> },
+      ]}
+      rows={entry.changes}
+    >
+      {(change) => (
+        <tr key={change.field}>
+          <th scope="row" className="audit-field">
+            <AuditFieldName field={change.field} />
+          </th>
+          <td className="audit-before">
+            <AuditValue field={change.field} value={change.before} />
+          </td>
+          <td className="audit-after">
+            <AuditValue field={change.field} value={change.after} />
+          </td>
+        </tr>
+      )}
+    </DataTable>
   );
 }
 
@@ -107,7 +100,7 @@ export function AuditLogPage() {
   const { accountId, membership } = useAccount();
   useDocumentTitle(intl.formatMessage({ id: 'audit.documentTitle', defaultMessage: 'Audit log: {account}' }, { account: membership.accountName }));
   const list = usePagedList<AuditEntry>(
-    (cursor) => api<AuditPage>(`/api/v1/accounts/${encodeURIComponent(accountId)}/audit-log${query({ limit: PAGE_SIZE, cursor })}`),
+    (cursor) => api<AuditPage>(paths.auditLog(accountId, { limit: PAGE_SIZE, cursor })),
     [accountId],
   );
 
@@ -142,27 +135,18 @@ export function AuditLogPage() {
 
   return (
     <>
-      <div className="page-heading">
-        <h1>
-          <FormattedMessage id="audit.title" defaultMessage="Audit log" />
-        </h1>
-        <p className="page-description">
+      <PageHeading
+        title={<FormattedMessage id="audit.title" defaultMessage="Audit log" />}
+        description={
           <FormattedMessage
             id="audit.description"
             defaultMessage="Every change to {account}, newest first: who made it, when, and what each field was before and after."
             values={{ account: membership.accountName }}
           />
-        </p>
-      </div>
+        }
+      />
       {body}
-      {list.moreError ? <ErrorAlert error={list.moreError} /> : null}
-      {list.status === 'ready' && list.nextCursor ? (
-        <div className="load-more">
-          <Button className={`button${list.loadingMore ? ' is-busy' : ''}`} onPress={() => void list.loadMore()}>
-            <FormattedMessage id="audit.loadMore" defaultMessage="Load more" />
-          </Button>
-        </div>
-      ) : null}
+      <PagedListFooter list={list} className="load-more" label={intl.formatMessage({ id: 'audit.loadMore', defaultMessage: 'Load more' })} />
     </>
   );
 }

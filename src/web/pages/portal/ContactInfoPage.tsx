@@ -2,23 +2,18 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { useLocation } from 'react-router';
 import { ContactInfoForm } from '../../components/contact-info/ContactInfoForm';
 import { useDocumentTitle } from '../../components/DocumentTitle';
-import { isRole } from '../../components/RoleName';
 import { useEnvironment, withEnvironment } from '../../environment';
-import { useMeta } from '../../meta';
-import { useSignedInSession } from '../../session';
+import { usePlatformName } from '../../meta';
 import { useAccount } from './AccountContext';
 import { ConfigurationHeading } from './ConfigurationHeading';
 
 /** `/accounts/{id}/configuration/contact-information`: the contact information, changed at any time. */
 export function ContactInfoPage() {
   const intl = useIntl();
-  const session = useSignedInSession();
-  const meta = useMeta();
   const { accountId, membership, basePath } = useAccount();
   const [env] = useEnvironment();
   const location = useLocation();
-  const role = isRole(membership.role) ? membership.role : null;
-  const platform = meta?.platformName ?? intl.formatMessage({ id: 'contactInfo.platformFallback', defaultMessage: 'the platform' });
+  const platform = usePlatformName();
   useDocumentTitle(
     intl.formatMessage({ id: 'contactInfo.documentTitle', defaultMessage: 'Contact information: {account}' }, { account: membership.accountName }),
   );
@@ -40,8 +35,6 @@ export function ContactInfoPage() {
         key={accountId}
         accountId={accountId}
         env={env}
-        role={role}
-        isOperator={session.isOperator}
         variant="page"
         headingLevel={2}
         usersHref={withEnvironment(`${basePath}/configuration/users`, env)}

@@ -1,32 +1,41 @@
 import { useId, useRef, useState } from 'react';
-import { FormattedMessage, useIntl } from 'react-intl';
+import { FormattedMessage, defineMessages, useIntl, type MessageDescriptor } from 'react-intl';
 import { Button, Dialog, Heading, Modal, ModalOverlay, Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { useLocation } from 'react-router';
 import { AccountPicker } from '../../components/AccountPicker';
 import { ContactInfoForm } from '../../components/contact-info/ContactInfoForm';
 import { useDocumentTitle } from '../../components/DocumentTitle';
-import { isRole } from '../../components/RoleName';
 import { UsersPanel } from '../../components/users/UsersPanel';
 import { useEnvironment, withEnvironment } from '../../environment';
-import { BUILT_IN_HELP_PATH, useMeta } from '../../meta';
-import { useSession, useSignedInSession, type Membership } from '../../session';
+import { BUILT_IN_HELP_PATH, useMeta, usePlatformName } from '../../meta';
+import { useCan } from '../../permissions';
+import { useSession, useSignedInSession } from '../../session';
 import type { AccountDetail, ContactInfoView } from '../../types';
 
 interface OnboardingModalProps {
   account: AccountDetail;
-  membership: Membership;
   /** Loads the account again: once it is complete, the portal opens. */
   onCompleted: () => Promise<void>;
 }
 
 type TabKey = 'contact' | 'users';
 
+/** The Users tab's introduction, as the person may use it. */
+const usersIntro: Record<'admin' | 'member', MessageDescriptor> = defineMessages({
+  admin: {
+    id: 'modal.users.intro.admin',
+    defaultMessage:
+      'Give access to a colleague who is better placed to fill in the contact information. They get an email with a link to join {account}.',
+  },
+  member: { id: 'modal.users.intro.member', defaultMessage: 'Everyone who can sign in to {account}. Only admins can invite people.' },
+});
+
 /**
  * "Contact information required": the blocking modal a partner user sees while the account's
  * contact information is incomplete. It cannot be dismissed (no Escape, no click outside) and
  * keeps focus inside; its tabs are the contact-information form and the account's users.
  */
-export function OnboardingModal({ account, membership, onCompleted }: OnboardingModalProps) {
+export function OnboardingModal({ account, onCompleted }: OnboardingModalProps) {
   const intl = useIntl();
   const session = useSignedInSession();
   const { signOut } = useSession();
@@ -35,8 +44,8 @@ export function OnboardingModal({ account, membership, onCompleted }: Onboarding
   const location = useLocation();
   const [tab, setTab] = useState<TabKey>('contact');
   const supportHintId = useId();
-  const role = isRole(membership.role) ? membership.role : null;
-  const platform = meta?.platformName ?? intl.formatMessage({ id: 'contactInfo.platformFallback', defaultMessage: 'the platform' });
+  const canManageUsers = useCan(account.id)('users.manage');
+  const platform = usePlatformName();
   const supportUrl = meta?.supportUrl || BUILT_IN_HELP_PATH;
   // The help page opens beside the modal (which stays where it is); a mailto link opens the mail program.
   const isMail = supportUrl.startsWith('mailto:');
@@ -101,8 +110,6 @@ export function OnboardingModal({ account, membership, onCompleted }: Onboarding
               <ContactInfoForm
                 accountId={account.id}
                 env={env}
-                role={role}
-                isOperator={session.isOperator}
                 variant="modal"
                 headingLevel={3}
                 active={tab === 'contact'}
@@ -117,21 +124,9 @@ export function OnboardingModal({ account, membership, onCompleted }: Onboarding
             </TabPanel>
             <TabPanel className="tab-panel" id="users">
               <p className="tab-intro">
-                {role === 'admin' ? (
-                  <FormattedMessage
-                    id="modal.users.intro.admin"
-                    defaultMessage="Give access to a colleague who is better placed to fill in the contact information. They get an email with a link to join {account}."
-                    values={{ account: account.name }}
-                  />
-                ) : (
-                  <FormattedMessage
-                    id="modal.users.intro.member"
-                    defaultMessage="Everyone who can sign in to {account}. Only admins can invite people."
-                    values={{ account: account.name }}
-                  />
-                )}
+                {intl.formatMessage(canManageUsers ? usersIntro.admin : usersIntro.member, { account: account.name })}
               </p>
-              <UsersPanel accountId={account.id} role={role} isOperator={session.isOperator} headingLevel={3} />
+              <UsersPanel accountId={account.id} headingLevel={3} />
             </TabPanel>
           </Tabs>
 

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { AccountFacts } from '../../components/AccountFacts';
 import { useDocumentTitle } from '../../components/DocumentTitle';
+import { PageHeading } from '../../components/PageHeading';
 import { RoleName } from '../../components/RoleName';
 import { EnvLink, useEnvironment } from '../../environment';
 import { useAccount } from './AccountContext';
@@ -20,12 +21,7 @@ export function OverviewPage() {
 
   return (
     <>
-      <div className="page-heading">
-        <p className="page-eyebrow">
-          <FormattedMessage id="portal.nav.overview" defaultMessage="Overview" />
-        </p>
-        <h1>{account.name}</h1>
-      </div>
+      <PageHeading eyebrow={<FormattedMessage id="portal.nav.overview" defaultMessage="Overview" />} title={account.name} />
       <AccountFacts account={account}>
         <div>
           <dt>

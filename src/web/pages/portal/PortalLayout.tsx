@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useIntl } from 'react-intl';
 import { Outlet, useParams } from 'react-router';
 import { ApiError } from '../../api';
+import { paths } from '../../apiPaths';
 import { LoadFailed, Loading } from '../../components/Feedback';
 import { SectionNav } from '../../components/SectionNav';
 import { useSignedInSession } from '../../session';
@@ -23,7 +24,7 @@ export function PortalLayout() {
   const { accountId = '' } = useParams();
   const session = useSignedInSession();
   const membership = session.memberships.find((m) => m.accountId === accountId);
-  const { state, reload } = useResource<AccountDetail>(`/api/v1/accounts/${encodeURIComponent(accountId)}`);
+  const { state, reload } = useResource<AccountDetail>(paths.account(accountId));
   const gated = state.status === 'ready' && !session.isOperator && !state.data.contactInfoComplete;
 
   // When the modal gives way to the portal, focus goes to the page's heading (as after any navigation).
@@ -62,7 +63,7 @@ export function PortalLayout() {
 
   const account = state.data;
   if (gated) {
-    return <OnboardingModal account={account} membership={membership} onCompleted={reload} />;
+    return <OnboardingModal account={account} onCompleted={reload} />;
   }
 
   const basePath = `/accounts/${encodeURIComponent(accountId)}`;

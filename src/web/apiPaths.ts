@@ -1,0 +1,46 @@
+import type { Environment } from './environment';
+
+/**
+ * Every address of the API the web app calls, built here and nowhere else: call sites say what
+ * they want (`paths.contactInfo(accountId, env)`), so escaping and query strings are done once.
+ */
+
+const API = '/api/v1';
+const segment = encodeURIComponent;
+
+/** One page of a list endpoint: how many items, and where the previous page ended (none: the first). */
+export interface PageParams {
+  limit?: number;
+  cursor?: string;
+}
+
+/** A query string of the defined values only: `{limit: 50, cursor: undefined}` → `?limit=50`. */
+function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+const account = (accountId: string) => `${API}/accounts/${segment(accountId)}`;
+const user = (accountId: string, userId: string) => `${account(accountId)}/users/${segment(userId)}`;
+const invitation = (token: string) => `${API}/invitations/${segment(token)}`;
+
+export const paths = {
+  session: () => `${API}/session`,
+  meta: () => `${API}/meta`,
+  integrationTypes: () => `${API}/integration-types`,
+  /** The accounts (operators); `contactInfo: 'incomplete'` keeps only those still missing something. */
+  accounts: (params: PageParams & { contactInfo?: 'incomplete' } = {}) => `${API}/accounts${query({ ...params })}`,
+  account,
+  users: (accountId: string, page: PageParams = {}) => `${account(accountId)}/users${query({ ...page })}`,
+  user,
+  userInvitation: (accountId: string, userId: string) => `${user(accountId, userId)}/invitation`,
+  contactInfo: (accountId: string, env: Environment) => `${account(accountId)}/contact-info${query({ env })}`,
+  auditLog: (accountId: string, page: PageParams = {}) => `${account(accountId)}/audit-log${query({ ...page })}`,
+  invitation,
+  acceptInvitation: (token: string) => `${invitation(token)}/accept`,
+  mailbox: (page: PageParams = {}) => `${API}/operator/mailbox${query({ ...page })}`,
+};
