@@ -79,9 +79,10 @@ export class OperatorApi {
     return new OperatorApi(api, session.csrfToken);
   }
 
-  async createAccount(name: string, adminEmail: string, integrations = ['reservations_e2e']): Promise<AccountDetail> {
+  /** `locale`: the language of the first admin's invitation (by default, the operator's). */
+  async createAccount(name: string, adminEmail: string, integrations = ['reservations_e2e'], locale?: string): Promise<AccountDetail> {
     const response = await this.api.post('/api/v1/accounts', {
-      data: { name, integrations, adminEmail },
+      data: { name, integrations, adminEmail, ...(locale ? { locale } : {}) },
       headers: { 'X-CSRF-Token': this.csrfToken },
     });
     expect(response.status(), await response.text()).toBe(201);
@@ -111,6 +112,15 @@ export class OperatorApi {
       )
       .toBeTruthy();
     return path!;
+  }
+
+  /** The newest email in the mailbox to `email` (already delivered: see invitationPath). */
+  async newestMailTo(email: string): Promise<MailboxPage['items'][number]> {
+    const response = await this.api.get('/api/v1/operator/mailbox?limit=200');
+    const page = (await response.json()) as MailboxPage;
+    const message = [...page.items].sort((a, b) => Date.parse(b.receivedAt) - Date.parse(a.receivedAt)).find((m) => m.to.includes(email));
+    expect(message, `an email to ${email} in the mailbox`).toBeTruthy();
+    return message!;
   }
 
   /** The account's users, as the operator sees them. */

@@ -62,10 +62,6 @@ ${blocks.map(blockHtml).join('\n')}
   return { html, text };
 }
 
-/** Wraps a value of the sender's or a caller's (a name, a title) in Unicode isolates inside right-to-left text. */
-function isolate(locale: Locale, value: string): string {
-  return textDirection(locale) === 'rtl' ? `\u2068${value}\u2069` : value;
-}
 
 export type InvitationEmail = {
   to: string;
@@ -168,8 +164,7 @@ export function notificationEmail(input: NotificationEmailInput): NewEmail {
   const t = translator(input.locale);
   const { notification, account } = input;
   const category = t(CATEGORY_NAMES[notification.category]);
-  const accountName = isolate(input.locale, account.name);
-  const values = { category, account: accountName, env: notification.env, test: notification.test ? 'yes' : 'no' };
+  const values = { category, account: account.name, env: notification.env, test: notification.test ? 'yes' : 'no' };
   const contactInfoUrl = `${input.publicUrl}/accounts/${account.id}/configuration/contact-information`;
   const { title, body: text } = notificationText(t, notification);
   const body = layout(
@@ -181,11 +176,11 @@ export function notificationEmail(input: NotificationEmailInput): NewEmail {
       ...(text ? [{ quote: text }] : []),
     ],
     { label: t(notificationMessages.action), url: `${input.publicUrl}/accounts/${account.id}/notifications?env=${notification.env}#${notification.id}` },
-    t(notificationMessages.why, { field: t(CONTACT_FIELD_NAMES[input.field]), account: accountName, url: contactInfoUrl }),
+    t(notificationMessages.why, { field: t(CONTACT_FIELD_NAMES[input.field]), account: account.name, url: contactInfoUrl }),
   );
   return {
     to: input.to,
-    subject: t(notificationMessages.subject, { ...values, title: isolate(input.locale, title) }),
+    subject: t(notificationMessages.subject, { ...values, title }),
     ...body,
     notificationId: notification.id,
     reason: input.field,

@@ -32,8 +32,15 @@ export function AppHeader() {
         <EnvironmentSwitcher />
         <LanguagePicker />
         <div className="header-user" title={user.email}>
-          <span className="header-user-name">{user.name || user.email}</span>
-          {user.name ? <span className="header-user-email">{user.email}</span> : null}
+          {/* dir="auto": a name or address in the other direction keeps its order, and its start stays visible. */}
+          <span className="header-user-name" dir="auto">
+            {user.name || user.email}
+          </span>
+          {user.name ? (
+            <span className="header-user-email" dir="auto">
+              {user.email}
+            </span>
+          ) : null}
         </div>
         <Button
           className={`button button-quiet${signingOut ? ' is-busy' : ''}`}

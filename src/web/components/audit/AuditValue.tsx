@@ -44,7 +44,10 @@ function None() {
   );
 }
 
-/** One contact as a line: "Name <email> · +44 20 7946 0958 · English". */
+/**
+ * One contact as a line: "Name <email> · +44 20 7946 0958 · English". Each part is isolated
+ * (<bdi>), so beside right-to-left text the angle brackets and the plus sign stay where they belong.
+ */
 function ContactLine({ entry }: { entry: Entry }) {
   const name = text(entry.name);
   const email = text(entry.email);
@@ -54,10 +57,19 @@ function ContactLine({ entry }: { entry: Entry }) {
   if (isSupportedLocale(entry.locale)) extras.push(endonym(entry.locale));
   return (
     <>
-      {name ? <span className="audit-person-name">{name}</span> : null}
+      {name ? <bdi className="audit-person-name">{name}</bdi> : null}
       {name && email ? ' ' : null}
-      {email ? <span className="audit-person-email">{name ? `<${email}>` : email}</span> : null}
-      {extras.length > 0 ? <span className="muted"> · {extras.join(' · ')}</span> : null}
+      {email ? <bdi className="audit-person-email">{name ? `<${email}>` : email}</bdi> : null}
+      {extras.length > 0 ? (
+        <span className="muted">
+          {extras.map((extra, index) => (
+            <span key={index}>
+              {' · '}
+              <bdi>{extra}</bdi>
+            </span>
+          ))}
+        </span>
+      ) : null}
     </>
   );
 }

@@ -131,11 +131,14 @@ export function MailboxPage() {
             >
               {(message) => (
                 <ListBoxItem className="message-item" id={message.id} textValue={subjectOf(intl, message)}>
-                  <Text slot="label" className="message-subject">
+                  {/* dir="auto": a subject or address in the other direction keeps its own order, and its start stays visible. */}
+                  <Text slot="label" className="message-subject" dir="auto">
                     {subjectOf(intl, message)}
                   </Text>
                   <Text slot="description" className="message-meta">
-                    <span className="message-to">{recipientsOf(intl, message)}</span>
+                    <span className="message-to" dir="auto">
+                      {recipientsOf(intl, message)}
+                    </span>
                     <time className="message-time" dateTime={message.receivedAt}>
                       {intl.formatDate(message.receivedAt, { dateStyle: 'medium', timeStyle: 'short' })}
                     </time>
@@ -165,21 +168,27 @@ function MessageDetail({ message }: { message: MailboxMessage }) {
   const subject = subjectOf(intl, message);
   return (
     <article className="message-detail">
+      {/* <bdi>: the subject and the addresses keep their own direction beside the page's (quotes and
+          angle brackets of '"Liaison" <no-reply@…>' would otherwise jump to the other edge in Hebrew). */}
       <h2 className="message-detail-subject" id="mailbox-detail-heading">
-        {subject}
+        <bdi>{subject}</bdi>
       </h2>
       <dl className="message-headers">
         <div>
           <dt>
             <FormattedMessage id="mailbox.from" defaultMessage="From" />
           </dt>
-          <dd>{message.from}</dd>
+          <dd>
+            <bdi>{message.from}</bdi>
+          </dd>
         </div>
         <div>
           <dt>
             <FormattedMessage id="mailbox.to" defaultMessage="To" />
           </dt>
-          <dd>{recipientsOf(intl, message)}</dd>
+          <dd>
+            <bdi>{recipientsOf(intl, message)}</bdi>
+          </dd>
         </div>
         <div>
           <dt>
