@@ -39,7 +39,7 @@ test('the operator signs in, switches environment, stays signed in across a relo
   await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
   await expect(page).toHaveTitle(/Accounts/);
 
-  // The header's controls, by the names UI.md gives them.
+  // The header's controls, by the names the UI contract gives them.
   const banner = page.getByRole('banner');
   await expect(banner.getByRole('link', { name: 'Liaison' })).toBeVisible();
   await expect(banner.getByText(OPERATOR.email).first()).toBeVisible();

@@ -27,7 +27,7 @@ export function useFormApi(): FormApi {
   return api;
 }
 
-/** One contact field: a named group (the names are UI.md's contract) with its explanation and its own errors. */
+/** One contact field: a named group (the names are the UI contract's) with its explanation and its own errors. */
 export function FieldGroup({ field, explanation, hint, children }: { field: ContactField; explanation: ReactNode; hint?: ReactNode; children: ReactNode }) {
   const intl = useIntl();
   const form = useFormApi();
