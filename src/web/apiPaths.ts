@@ -43,4 +43,8 @@ export const paths = {
   invitation,
   acceptInvitation: (token: string) => `${invitation(token)}/accept`,
   mailbox: (page: PageParams = {}) => `${API}/operator/mailbox${query({ ...page })}`,
+  /** An account's notifications, newest first; `status` keeps those with a delivery in that state. */
+  notifications: (accountId: string, params: PageParams & { category?: string; status?: string } = {}) =>
+    `${account(accountId)}/notifications${query({ ...params })}`,
+  testNotification: (accountId: string) => `${account(accountId)}/contact-info/test`,
 };

@@ -18,6 +18,7 @@ import type {
 } from '../contract/accounts';
 import type { auditEntry, auditPage, contactInfoView, routesResponse } from '../contract/contact-info';
 import type { mailboxMessage, mailboxPage } from '../contract/mailbox';
+import type { acceptedNotification, delivery, notification, notificationsPage } from '../contract/notifications';
 import type { metaResponse } from '../contract/meta';
 import type { membership, sessionResponse, sessionUser } from '../contract/session';
 
@@ -53,3 +54,8 @@ export type AuditPage = z.infer<typeof auditPage>;
 
 /** Facts about this installation, known before anyone signs in. */
 export type Meta = z.infer<typeof metaResponse>;
+
+export type Notification = z.infer<typeof notification>;
+export type NotificationsPage = z.infer<typeof notificationsPage>;
+export type Delivery = z.infer<typeof delivery>;
+export type AcceptedNotification = z.infer<typeof acceptedNotification>;

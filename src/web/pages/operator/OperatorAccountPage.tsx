@@ -5,6 +5,7 @@ import { paths } from '../../apiPaths';
 import { AccountFacts } from '../../components/AccountFacts';
 import { useDocumentTitle } from '../../components/DocumentTitle';
 import { LoadFailed, Loading } from '../../components/Feedback';
+import { NotificationList } from '../../components/notifications/NotificationList';
 import { PageHeading } from '../../components/PageHeading';
 import { UsersPanel } from '../../components/users/UsersPanel';
 import { EnvLink } from '../../environment';
@@ -59,6 +60,12 @@ export function OperatorAccountPage() {
               <FormattedMessage id="users.title" defaultMessage="Users" />
             </h2>
             <UsersPanel accountId={state.data.id} headingLevel={3} />
+          </section>
+          <section className="page-section" aria-labelledby="account-notifications-heading">
+            <h2 className="page-section-title" id="account-notifications-heading">
+              <FormattedMessage id="notifications.title" defaultMessage="Notifications" />
+            </h2>
+            <NotificationList accountId={state.data.id} headingLevel={3} />
           </section>
         </>
       ) : null}

@@ -2,6 +2,8 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { useLocation } from 'react-router';
 import { ContactInfoForm } from '../../components/contact-info/ContactInfoForm';
 import { useDocumentTitle } from '../../components/DocumentTitle';
+import { TestNotificationForm } from '../../components/notifications/TestNotificationForm';
+import { useCan } from '../../permissions';
 import { useEnvironment, withEnvironment } from '../../environment';
 import { usePlatformName } from '../../meta';
 import { useAccount } from './AccountContext';
@@ -14,6 +16,7 @@ export function ContactInfoPage() {
   const [env] = useEnvironment();
   const location = useLocation();
   const platform = usePlatformName();
+  const can = useCan(accountId);
   useDocumentTitle(
     intl.formatMessage({ id: 'contactInfo.documentTitle', defaultMessage: 'Contact information: {account}' }, { account: membership.accountName }),
   );
@@ -40,6 +43,7 @@ export function ContactInfoPage() {
         usersHref={withEnvironment(`${basePath}/configuration/users`, env)}
         productionHref={withEnvironment(location.pathname, 'production')}
       />
+      {can('notifications.test') ? <TestNotificationForm accountId={accountId} notificationsHref={`${basePath}/notifications`} /> : null}
     </>
   );
 }

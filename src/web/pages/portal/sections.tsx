@@ -2,23 +2,23 @@ import { defineMessages } from 'react-intl';
 import type { Section } from '../../components/SectionNav';
 import { AuditLogPage } from './AuditLogPage';
 import { ContactInfoPage } from './ContactInfoPage';
+import { NotificationsPage } from './NotificationsPage';
 import { OverviewPage } from './OverviewPage';
 import { UsersPage } from './UsersPage';
 
 const labels = defineMessages({
   overview: { id: 'portal.nav.overview', defaultMessage: 'Overview' },
+  notifications: { id: 'portal.nav.notifications', defaultMessage: 'Notifications' },
   auditLog: { id: 'portal.nav.auditLog', defaultMessage: 'Audit log' },
   configuration: { id: 'portal.nav.configuration', defaultMessage: 'Configuration' },
   contactInfo: { id: 'portal.nav.contactInfo', defaultMessage: 'Contact information' },
   users: { id: 'portal.nav.users', defaultMessage: 'Users' },
 });
 
-/**
- * The partner portal's pages, in navigation order; the nav and the routes both follow this
- * list. Still to come: "Notifications" between Overview and Audit log.
- */
+/** The partner portal's pages, in navigation order; the nav and the routes both follow this list. */
 export const PORTAL_SECTIONS: Section[] = [
   { key: 'overview', label: labels.overview, path: '', element: <OverviewPage /> },
+  { key: 'notifications', label: labels.notifications, path: 'notifications', element: <NotificationsPage /> },
   { key: 'auditLog', label: labels.auditLog, path: 'audit-log', element: <AuditLogPage /> },
   {
     key: 'configuration',
