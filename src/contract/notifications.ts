@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CONTACT_FIELDS } from '../domain/contact-fields';
 import { CATEGORIES, ENVIRONMENTS } from '../domain/routing';
+import { NOTIFICATION_TEMPLATES } from '../i18n/names';
 import { pageOf, pageQuery } from './paging';
 
 const DELIVERY_STATUSES = ['queued', 'sent', 'retrying', 'failed'] as const;
@@ -58,6 +59,10 @@ export const notification = z.object({
   lastOccurredAt: z.string(),
   occurrences: z.number().int(),
   createdBy: z.object({ kind: z.enum(['user', 'service', 'system']), name: z.string() }),
+  template: z
+    .object({ id: z.enum(NOTIFICATION_TEMPLATES), params: z.record(z.string(), z.string()) })
+    .nullable()
+    .describe("Liaison's own notifications (a test, an integration switched): title and body are then worded from this in the reader's language"),
   deliveries: z.array(delivery),
 });
 

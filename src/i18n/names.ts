@@ -21,3 +21,41 @@ export const CATEGORY_NAMES: Record<Category, MessageDescriptor> = defineMessage
   merchant_issue: { id: 'category.merchant_issue', defaultMessage: 'Merchant issue' },
   user_escalation: { id: 'category.user_escalation', defaultMessage: 'User escalation' },
 });
+
+/** Liaison's own notifications (a test, an integration switched): worded in each reader's language, in emails and on screens. */
+export const NOTIFICATION_TEMPLATES = ['test', 'integration_disabled', 'integration_enabled'] as const;
+export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
+
+export const NOTIFICATION_TEXTS = defineMessages({
+  testTitle: { id: 'email.notification.test.title', defaultMessage: 'Test notification' },
+  disabledTitle: { id: 'email.notification.integrationDisabled.title', defaultMessage: 'Integration disabled: {integration}' },
+  disabledBody: {
+    id: 'email.notification.integrationDisabled.body',
+    defaultMessage: 'The platform disabled the integration {integration}. Reason given: {reason}',
+  },
+  enabledTitle: { id: 'email.notification.integrationEnabled.title', defaultMessage: 'Integration enabled again: {integration}' },
+  enabledBody: {
+    id: 'email.notification.integrationEnabled.body',
+    defaultMessage: 'The platform enabled the integration {integration} again. {reason, select, none {} other {Reason given: {reason}}}',
+  },
+});
+
+type Format = (message: MessageDescriptor, values?: Record<string, string>) => string;
+
+/** The title and body of a notification as its reader sees them: Liaison's own in their language, a caller's as given. */
+export function notificationText(
+  format: Format,
+  notification: { title: string; body: string; template?: { id: string; params: Record<string, string> } | null },
+): { title: string; body: string } {
+  const params = notification.template?.params ?? {};
+  switch (notification.template?.id) {
+    case 'test':
+      return { title: format(NOTIFICATION_TEXTS.testTitle), body: '' };
+    case 'integration_disabled':
+      return { title: format(NOTIFICATION_TEXTS.disabledTitle, params), body: format(NOTIFICATION_TEXTS.disabledBody, { reason: '', ...params }) };
+    case 'integration_enabled':
+      return { title: format(NOTIFICATION_TEXTS.enabledTitle, params), body: format(NOTIFICATION_TEXTS.enabledBody, { reason: 'none', ...params }) };
+    default:
+      return { title: notification.title, body: notification.body };
+  }
+}

@@ -1,9 +1,9 @@
 import { textDirection, type Locale } from '../domain/locales';
 import { defineMessages, type MessageDescriptor } from '../i18n/messages';
-import { translator, type Translate } from '../i18n';
+import { translator } from '../i18n';
 import type { ContactField } from '../domain/contact-fields';
 import type { Category, Environment } from '../domain/routing';
-import { CATEGORY_NAMES, CONTACT_FIELD_NAMES } from '../i18n/names';
+import { CATEGORY_NAMES, CONTACT_FIELD_NAMES, notificationText } from '../i18n/names';
 import type { NewEmail } from '../storage/deliveries';
 
 const messages = defineMessages({
@@ -106,17 +106,6 @@ const notificationMessages = defineMessages({
     defaultMessage: 'This is a test sent from the contact information page to check who receives these notifications. No action is needed.',
   },
   action: { id: 'email.notification.action', defaultMessage: 'Open in the partner portal' },
-  testTitle: { id: 'email.notification.test.title', defaultMessage: 'Test notification' },
-  disabledTitle: { id: 'email.notification.integrationDisabled.title', defaultMessage: 'Integration disabled: {integration}' },
-  disabledBody: {
-    id: 'email.notification.integrationDisabled.body',
-    defaultMessage: 'The platform disabled the integration {integration}. Reason given: {reason}',
-  },
-  enabledTitle: { id: 'email.notification.integrationEnabled.title', defaultMessage: 'Integration enabled again: {integration}' },
-  enabledBody: {
-    id: 'email.notification.integrationEnabled.body',
-    defaultMessage: 'The platform enabled the integration {integration} again. {reason, select, none {} other {Reason given: {reason}}}',
-  },
   why: {
     id: 'email.notification.why',
     defaultMessage: 'You receive this because this address is listed under "{field}" for {account}. An admin or editor of the account can change that on the contact information page: {url}',
@@ -140,20 +129,6 @@ export type NotificationEmailInput = {
   publicUrl: string;
 };
 
-/** The title and body of Liaison's own notifications, in the reader's language (a caller's are shown as given). */
-export function notificationText(t: Translate, notification: NotificationEmailInput['notification']): { title: string; body: string } {
-  const params = notification.template?.params ?? {};
-  switch (notification.template?.id) {
-    case 'test':
-      return { title: t(notificationMessages.testTitle), body: '' };
-    case 'integration_disabled':
-      return { title: t(notificationMessages.disabledTitle, params), body: t(notificationMessages.disabledBody, params) };
-    case 'integration_enabled':
-      return { title: t(notificationMessages.enabledTitle, params), body: t(notificationMessages.enabledBody, { reason: 'none', ...params }) };
-    default:
-      return { title: notification.title, body: notification.body };
-  }
-}
 
 /**
  * A notification to one recipient, in their language: the category and account in the subject,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { ContactField } from '../domain/contact-fields';
 import type { Actor } from '../domain/principal';
+import type { NotificationTemplate } from '../i18n/names';
 import type { Category, Environment } from '../domain/routing';
 import { databaseNow, type Db } from './db';
 import { newSortableId, nowIso } from './ids';
@@ -28,6 +29,8 @@ export type NotificationView = {
   lastOccurredAt: string;
   occurrences: number;
   createdBy: { kind: Actor['kind']; name: string };
+  /** Liaison's own notifications: worded per reader from this (title and body are the English). */
+  template: { id: NotificationTemplate; params: Record<string, string> } | null;
   deliveries: DeliveryView[];
 };
 
@@ -196,6 +199,7 @@ export async function listNotifications(
     lastOccurredAt: row.last_occurred_at,
     occurrences: Number(row.occurrences),
     createdBy: { kind: row.created_by_kind, name: row.created_by_name },
+    template: row.template ? { id: row.template as NotificationTemplate, params: JSON.parse(row.params ?? '{}') as Record<string, string> } : null,
     deliveries: byNotification.get(row.id) ?? [],
   }));
   return toPage(items, options.limit, (n) => ({ key: n.createdAt, id: n.id }));

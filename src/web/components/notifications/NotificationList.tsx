@@ -1,5 +1,6 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router';
+import { notificationText } from '../../../i18n/names';
 import { api } from '../../api';
 import { paths } from '../../apiPaths';
 import type { Notification, NotificationsPage } from '../../types';
@@ -33,13 +34,13 @@ function useFilters() {
   return { category, status, set };
 }
 
-function Deliveries({ notification }: { notification: Notification }) {
+function Deliveries({ notification, title }: { notification: Notification; title: string }) {
   const intl = useIntl();
   return (
     <DataTable
       className="delivery-table"
       wrapClassName="delivery-table-wrap"
-      caption={<FormattedMessage id="notifications.deliveries.caption" defaultMessage="Deliveries of {title}" values={{ title: notification.title }} />}
+      caption={<FormattedMessage id="notifications.deliveries.caption" defaultMessage="Deliveries of {title}" values={{ title }} />}
       columns={[
         { key: 'recipient', header: <FormattedMessage id="notifications.column.recipient" defaultMessage="Recipient" /> },
         { key: 'status', header: <FormattedMessage id="notifications.column.status" defaultMessage="Status" /> },
@@ -74,6 +75,7 @@ function Deliveries({ notification }: { notification: Notification }) {
 function NotificationItem({ notification, headingLevel }: { notification: Notification; headingLevel: 2 | 3 }) {
   const Title = headingLevel === 2 ? 'h2' : 'h3';
   const intl = useIntl();
+  const { title, body } = notificationText((message, values) => intl.formatMessage(message, values), notification);
   return (
     <li className="notification" id={notification.id}>
       <div className="notification-head">
@@ -95,11 +97,11 @@ function NotificationItem({ notification, headingLevel }: { notification: Notifi
         </time>
       </div>
       <Title className="notification-title" dir="auto">
-        {notification.title}
+        {title}
       </Title>
-      {notification.body ? (
+      {body ? (
         <p className="notification-body" dir="auto">
-          {notification.body}
+          {body}
         </p>
       ) : null}
       <p className="notification-meta">
@@ -115,7 +117,7 @@ function NotificationItem({ notification, headingLevel }: { notification: Notifi
           </>
         ) : null}
       </p>
-      <Deliveries notification={notification} />
+      <Deliveries notification={notification} title={title} />
     </li>
   );
 }
