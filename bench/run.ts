@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CASES } from './cases';
@@ -6,6 +6,7 @@ import type { Measurement, TargetName } from './lib/cases';
 import { postgresDatabase, sqliteDatabase, type BenchDatabase } from './lib/databases';
 import { captureBaselineData, signIn, type Fixture } from './lib/fixture';
 import { killAll, ROOT, startServer, type ServerProcess } from './lib/processes';
+import { summarizeProfile } from './lib/profile';
 import { formatReport, rounded, tableHeader, tableRow, type CaseResult, type DatabaseResult, type Report } from './lib/report';
 import { BENCH_PASSWORD, seed } from './lib/seed';
 import { loadSettings, type Settings } from './lib/settings';
@@ -26,6 +27,7 @@ function log(line: string) {
 
 async function runDatabase(dialect: 'sqlite' | 'postgres', settings: Settings, cases: typeof CASES): Promise<DatabaseResult> {
   const workDir = mkdtempSync(join(tmpdir(), `liaison-bench-${dialect}-`));
+  if (settings.profile) rmSync(profileDir(dialect), { recursive: true, force: true });
   const database: BenchDatabase = dialect === 'sqlite' ? sqliteDatabase() : await postgresDatabase(settings.postgresUrl);
   const servers: ServerProcess[] = [];
   const cleanup = async () => {
@@ -48,7 +50,7 @@ async function runDatabase(dialect: 'sqlite' | 'postgres', settings: Settings, c
       entry: 'src/server/main.ts',
       port: settings.port,
       logFile: join(workDir, 'liaison.log'),
-      nodeOptions: settings.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench', 'profiles')}`, `--cpu-prof-name=liaison-${dialect}.cpuprofile`] : [],
+      nodeOptions: settings.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir(dialect)}`] : [],
       env: {
         PORT: String(settings.port),
         DATABASE_URL: database.serverUrl,
@@ -109,7 +111,20 @@ async function runDatabase(dialect: 'sqlite' | 'postgres', settings: Settings, c
   } finally {
     cleanups.splice(cleanups.indexOf(cleanup), 1);
     await cleanup();
+    // Profiles are written when the process exits, so only now: one per thread (tsx's loader
+    // hooks run in a worker of their own); the main thread's is the largest.
+    const dir = profileDir(dialect);
+    if (settings.profile && existsSync(dir)) {
+      const main = readdirSync(dir)
+        .map((name) => join(dir, name))
+        .sort((a, b) => statSync(b).size - statSync(a).size)[0];
+      if (main) log(`\nLiaison on ${dialect}, whole run: ${main}\n${summarizeProfile(main)}`);
+    }
   }
+}
+
+function profileDir(dialect: string): string {
+  return join(ROOT, 'bench', 'profiles', dialect);
 }
 
 async function main() {
@@ -134,8 +149,9 @@ async function main() {
   };
   for (const dialect of settings.databases) report.databases.push(await runDatabase(dialect, settings, cases));
   report.durationSeconds = Number(((performance.now() - started) / 1000).toFixed(1));
-  writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
-  process.stdout.write(`\n${formatReport(report)}\nWritten to bench/results.json.\n`);
+  // A profiled run is slowed by the profiler: keep its figures out of results.json.
+  if (!settings.profile) writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`\n${formatReport(report)}\n${settings.profile ? 'Profiled run: bench/results.json left as it was.' : 'Written to bench/results.json.'}\n`);
 }
 
 function fail(message: string): never {
