@@ -25,6 +25,9 @@ export type Measurement = {
   latencyMs: { p50: number; p75: number; p90: number; p99: number; max: number };
   /** Answers other than 2xx/3xx plus socket errors: anything above 0 makes the figure suspect. */
   failures: number;
+  non2xx: number;
+  /** wrk's socket errors; `timeout`: no answer within 5 s (such requests are left out of the latencies). */
+  socketErrors: { connect: number; read: number; write: number; timeout: number };
   /** Peak resident set size of the server process during the measured load (VmHWM). */
   peakRssMiB: number;
   /** CPU the server process used during the measured load (100 = one core). */
@@ -93,6 +96,8 @@ export function wrkCase(spec: { name: string; title: string; unit: BenchCase['un
         seconds: result.seconds,
         latencyMs: result.latencyMs,
         failures: result.non2xx + Object.values(result.socketErrors).reduce((a, b) => a + b, 0),
+        non2xx: result.non2xx,
+        socketErrors: result.socketErrors,
         peakRssMiB: target.peakRssMiB(),
         serverCpuPercent: ((target.cpuSeconds() - cpuBefore) / wall) * 100,
         machineCpuPercent: ((machineAfter.busy - machineBefore.busy) / (machineAfter.total - machineBefore.total)) * 100 * cores,

@@ -56,6 +56,7 @@ const COLUMNS: [string, number][] = [
   ['p99 ms', 7],
   ['RSS MiB', 8],
   ['CPU %', 6],
+  ['host %', 7],
   ['baseline', 10],
   ['p50 ms', 7],
   ['p99 ms', 7],
@@ -73,7 +74,8 @@ export function tableHeader(): string {
 
 export function tableRow(result: CaseResult): string {
   const { liaison: l, baseline: b } = result;
-  const flag = l.failures > 0 || b.failures > 0 ? `  (failures: Liaison ${l.failures}, baseline ${b.failures})` : '';
+  const failures = (m: Measurement) => `${m.non2xx} non-2xx, ${m.socketErrors.timeout} timeouts, ${m.failures - m.non2xx - m.socketErrors.timeout} other`;
+  const flag = l.failures > 0 || b.failures > 0 ? `  (failed: Liaison ${failures(l)}; baseline ${failures(b)})` : '';
   return (
     row([
       result.case,
@@ -82,6 +84,7 @@ export function tableRow(result: CaseResult): string {
       ms(l.latencyMs.p99),
       l.peakRssMiB.toFixed(0),
       l.serverCpuPercent.toFixed(0),
+      l.machineCpuPercent.toFixed(0),
       `${thousands(b.rate)}/s`,
       ms(b.latencyMs.p50),
       ms(b.latencyMs.p99),
@@ -97,7 +100,8 @@ export function formatReport(report: Report): string {
   const out = [
     `Liaison vs bare Fastify (baseline): ${s.generator}, ${s.seconds} s per case after ${s.warmupSeconds} s warm-up; ` +
       `${thousands(s.accounts)} accounts, ${s.signedIn} admins signed in; ${report.machine.cpus} cores (${report.machine.model}), Node ${report.node}`,
-    'RSS: peak resident memory of the server process during the case; CPU %: of the Liaison process (100 = one core); ratio: Liaison / baseline rate.',
+    'RSS: peak resident memory of the server process during the case; CPU %: of the Liaison process (100 = one core); ' +
+      `host %: of the whole machine meanwhile (${report.machine.cpus * 100} = all cores busy: the server had to share); ratio: Liaison / baseline rate.`,
   ];
   for (const d of report.databases) {
     out.push('', `${d.database}: ${d.description}; seeded in ${d.seedSeconds.toFixed(1)} s; Liaison started in ${d.liaisonStartSeconds.toFixed(1)} s, ${d.liaisonIdleRssMiB.toFixed(0)} MiB idle (baseline ${d.baselineIdleRssMiB.toFixed(0)} MiB)`);
