@@ -5,7 +5,7 @@ import { CASES } from './cases';
 import type { Measurement, TargetName } from './lib/cases';
 import { postgresDatabase, sqliteDatabase, type BenchDatabase } from './lib/databases';
 import { captureBaselineData, signIn, type Fixture } from './lib/fixture';
-import { killAll, ROOT, startServer, type ServerProcess } from './lib/processes';
+import { killAll, ROOT, startServer, tail, type ServerProcess } from './lib/processes';
 import { summarizeProfile } from './lib/profile';
 import { formatReport, rounded, tableHeader, tableRow, type CaseResult, type DatabaseResult, type Report } from './lib/report';
 import { BENCH_PASSWORD, seed } from './lib/seed';
@@ -98,6 +98,7 @@ async function runDatabase(dialect: 'sqlite' | 'postgres', settings: Settings, c
       };
       results.push(result);
       log(`  ${tableRow(result)}`);
+      if (result.liaison.non2xx > 0) log(`  Liaison's log ends with:\n${tail(liaison.logFile, 5)}`);
     }
     return {
       database: dialect,
