@@ -159,7 +159,12 @@ function fail(message: string): never {
   throw new Error(message);
 }
 
+let aborting = false;
+
 async function abort(reason: string) {
+  // Ctrl-C reaches this process twice: from the terminal and relayed by tsx.
+  if (aborting) return;
+  aborting = true;
   log(`\nbench stopped: ${reason}; cleaning up`);
   killAll();
   for (const cleanup of cleanups.splice(0)) await cleanup().catch(() => {});
