@@ -1,86 +1,180 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
-import { hashPassword } from '../src/commands/parts/passwords';
-import { buildApp } from '../src/server/app';
-import { DEFAULT_CATALOG_PATH, loadCatalog } from '../src/app/catalog';
-import { loadConfig } from '../src/app/config';
-import { openStorage } from '../src/storage/db';
-import { migrateToLatest } from '../src/storage/migrations';
-import { insertAccount } from '../src/storage/accounts';
-import { insertMembership } from '../src/storage/memberships';
-import { findCredentials, insertUser } from '../src/storage/users';
+import { CASES } from './cases';
+import type { Measurement, TargetName } from './lib/cases';
+import { postgresDatabase, sqliteDatabase, type BenchDatabase } from './lib/databases';
+import { captureBaselineData, signIn, type Fixture } from './lib/fixture';
+import { killAll, ROOT, startServer, tail, type ServerProcess } from './lib/processes';
+import { summarizeProfile } from './lib/profile';
+import { formatReport, rounded, tableHeader, tableRow, type CaseResult, type DatabaseResult, type Report } from './lib/report';
+import { BENCH_PASSWORD, seed } from './lib/seed';
+import { loadSettings, type Settings } from './lib/settings';
+import { WRK } from './lib/wrk';
 
 /**
- * `npm run bench`: load on 127.0.0.1 only, each case bounded in time. The baseline (`/healthz`,
- * no database) runs in the same process and the same run, so figures compare on this machine.
+ * `npm run bench`: for each database, seed the accounts, start Liaison's production server
+ * (src/server/main.ts) and the bare-Fastify baseline as processes of their own, and load each
+ * case from wrk, a third process: first the baseline, then Liaison. Load goes to 127.0.0.1
+ * only and every run is bounded in time. Writes bench/results.json and prints a table.
  */
-const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
-const CONNECTIONS = 10;
 
-async function main() {
-  const dir = mkdtempSync(join(tmpdir(), 'liaison-bench-'));
-  const config = loadConfig({ DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`, SMTP_URL: 'smtp://127.0.0.1:9', LOG_LEVEL: 'silent' });
-  const storage = openStorage(config.databaseUrl);
-  await migrateToLatest(storage);
-  await insertUser(storage.db, { email: 'bench@example.com', name: 'Bench', passwordHash: await hashPassword('bench-password-123') });
-  const catalog = loadCatalog(DEFAULT_CATALOG_PATH);
-  const app = await buildApp({ config, storage, mailboxEnabled: false, catalog }, { logger: false });
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+const cleanups: (() => Promise<void>)[] = [];
 
-  const signIn = await fetch(`${address}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'bench@example.com', password: 'bench-password-123' }),
-  });
-  const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-
-  // A complete account, so the public support contact (the hot endpoint) answers 200.
-  const user = await findCredentials(storage.db, 'bench@example.com');
-  const account = await insertAccount(storage.db, { name: 'Bench Partner', integrations: ['ordering_redirect'] });
-  await insertMembership(storage.db, { accountId: account.id, userId: user!.user.id, role: 'admin' });
-  const saved = await fetch(`${address}/api/v1/accounts/${account.id}/contact-info`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': (await signIn.json()).csrfToken },
-    body: JSON.stringify({
-      alertContacts: [{ userId: user!.user.id }],
-      technicalEmergencyContacts: [{ email: 'oncall@partner.example' }],
-      technicalNonEmergencyContacts: [{ email: 'dev@partner.example' }],
-      operationalContactsForPlatform: [{ email: 'ops@partner.example' }],
-      operationalContactForUsers: { email: 'help@brand.example', url: 'https://brand.example/help' },
-      operationalSupport: { alwaysOpen: false, windows: [{ timeZone: 'Europe/Warsaw', days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }] },
-    }),
-  });
-  if (saved.status !== 200) throw new Error(`could not prepare the account: ${saved.status} ${await saved.text()}`);
-
-  const cases = [
-    { name: 'baseline: GET /healthz', path: '/healthz', headers: {} },
-    { name: 'GET /api/v1/session (cookie → session + user lookups)', path: '/api/v1/session', headers: { cookie } },
-    { name: 'GET public support contact (account + document + openNow)', path: `/api/v1/public/accounts/${account.id}/support-contact`, headers: {} },
-    { name: 'GET contact-info (signed in, with authorization)', path: `/api/v1/accounts/${account.id}/contact-info`, headers: { cookie } },
-  ];
-  const results = [];
-  for (const c of cases) {
-    const result = await autocannon({ url: `${address}${c.path}`, headers: c.headers, connections: CONNECTIONS, duration: DURATION_S });
-    const row = {
-      case: c.name,
-      requestsPerSecond: Math.round(result.requests.average),
-      latencyMs: { p50: result.latency.p50, p99: result.latency.p99 },
-      non2xx: result.non2xx,
-      errors: result.errors,
-    };
-    results.push(row);
-    process.stdout.write(`${row.case}: ${row.requestsPerSecond} req/s, p50 ${row.latencyMs.p50} ms, p99 ${row.latencyMs.p99} ms, non-2xx ${row.non2xx}\n`);
-  }
-  const report = { at: new Date().toISOString(), node: process.version, database: 'sqlite', durationSeconds: DURATION_S, connections: CONNECTIONS, results };
-  writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
-  await app.close();
-  await storage.close();
-  rmSync(dir, { recursive: true, force: true });
+function log(line: string) {
+  process.stderr.write(`${line}\n`);
 }
 
-main().catch((error) => {
-  console.error(error);
+async function runDatabase(dialect: 'sqlite' | 'postgres', settings: Settings, cases: typeof CASES): Promise<DatabaseResult> {
+  const workDir = mkdtempSync(join(tmpdir(), `liaison-bench-${dialect}-`));
+  if (settings.profile) rmSync(profileDir(dialect), { recursive: true, force: true });
+  const database: BenchDatabase = dialect === 'sqlite' ? sqliteDatabase() : await postgresDatabase(settings.postgresUrl);
+  const servers: ServerProcess[] = [];
+  const cleanup = async () => {
+    for (const server of servers.splice(0)) await server.stop();
+    await database.drop();
+    rmSync(workDir, { recursive: true, force: true });
+  };
+  cleanups.push(cleanup);
+  try {
+    log(`\n${dialect}: ${database.description}`);
+    let started = performance.now();
+    const accounts = await seed(database.storage, settings.accounts);
+    const seedSeconds = (performance.now() - started) / 1000;
+    await database.close();
+    log(`  seeded ${accounts.length} complete accounts in ${seedSeconds.toFixed(1)} s`);
+
+    started = performance.now();
+    const liaison = await startServer({
+      name: 'Liaison',
+      entry: 'src/server/main.ts',
+      port: settings.port,
+      logFile: join(workDir, 'liaison.log'),
+      nodeOptions: settings.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir(dialect)}`] : [],
+      env: {
+        PORT: String(settings.port),
+        DATABASE_URL: database.serverUrl,
+        // The web process alone: these cases send no mail, and the delivery loop would only poll.
+        LIAISON_WORKER: 'off',
+        SMTP_URL: 'smtp://127.0.0.1:9',
+        LOG_LEVEL: 'warn',
+        LIAISON_ADMIN_EMAIL: 'operator@bench.example',
+        LIAISON_ADMIN_PASSWORD: BENCH_PASSWORD,
+      },
+    });
+    servers.push(liaison);
+    const liaisonStartSeconds = (performance.now() - started) / 1000;
+    const liaisonIdleRssMiB = liaison.rssMiB();
+    log(`  Liaison (pid ${liaison.pid}) answers on ${liaison.url} after ${liaisonStartSeconds.toFixed(1)} s`);
+
+    const fixture: Fixture = { accounts, signedIn: await signIn(liaison.url, accounts, settings.signedIn) };
+    const dataFile = join(workDir, 'baseline-data.json');
+    await captureBaselineData(liaison.url, fixture, dataFile);
+    const baseline = await startServer({
+      name: 'baseline',
+      entry: 'bench/lib/baseline-server.ts',
+      port: settings.port + 1,
+      logFile: join(workDir, 'baseline.log'),
+      env: { PORT: String(settings.port + 1), BASELINE_DATA: dataFile },
+    });
+    servers.push(baseline);
+    const baselineIdleRssMiB = baseline.rssMiB();
+    log(`  ${fixture.signedIn.length} admins signed in; baseline (pid ${baseline.pid}) answers on ${baseline.url}`);
+    log(`  ${tableHeader()}`);
+
+    const results: CaseResult[] = [];
+    for (const benchCase of cases) {
+      const measured: Partial<Record<TargetName, Measurement>> = {};
+      for (const [targetName, target] of [['baseline', baseline], ['liaison', liaison]] as const) {
+        measured[targetName] = rounded(await benchCase.measure({ settings, fixture, target, targetName, workDir }));
+      }
+      const result: CaseResult = {
+        case: benchCase.name,
+        title: benchCase.title,
+        unit: benchCase.unit,
+        liaison: measured.liaison!,
+        baseline: measured.baseline!,
+        ratio: Number((measured.liaison!.rate / measured.baseline!.rate).toFixed(3)),
+      };
+      results.push(result);
+      log(`  ${tableRow(result)}`);
+      if (result.liaison.non2xx > 0) log(`  Liaison's log ends with:\n${tail(liaison.logFile, 5)}`);
+    }
+    return {
+      database: dialect,
+      description: database.description,
+      seedSeconds: Number(seedSeconds.toFixed(2)),
+      liaisonStartSeconds: Number(liaisonStartSeconds.toFixed(2)),
+      liaisonIdleRssMiB: Number(liaisonIdleRssMiB.toFixed(1)),
+      baselineIdleRssMiB: Number(baselineIdleRssMiB.toFixed(1)),
+      cases: results,
+    };
+  } finally {
+    cleanups.splice(cleanups.indexOf(cleanup), 1);
+    await cleanup();
+    // Profiles are written when the process exits, so only now: one per thread (tsx's loader
+    // hooks run in a worker of their own); the main thread's is the largest.
+    const dir = profileDir(dialect);
+    if (settings.profile && existsSync(dir)) {
+      const main = readdirSync(dir)
+        .map((name) => join(dir, name))
+        .sort((a, b) => statSync(b).size - statSync(a).size)[0];
+      if (main) log(`\nLiaison on ${dialect}, whole run: ${main}\n${summarizeProfile(main)}`);
+    }
+  }
+}
+
+function profileDir(dialect: string): string {
+  return join(ROOT, 'bench', 'profiles', dialect);
+}
+
+async function main() {
+  const settings = loadSettings();
+  const cases = settings.cases.length > 0 ? settings.cases.map((name) => CASES.find((c) => c.name === name) ?? fail(`BENCH_CASES: unknown case ${name} (${CASES.map((c) => c.name).join(', ')})`)) : CASES;
+  const started = performance.now();
+  const report: Report = {
+    at: new Date().toISOString(),
+    node: process.version,
+    machine: { cpus: availableParallelism(), model: cpus()[0]?.model ?? 'unknown', loadAverageAtStart: loadavg().map((l) => Number(l.toFixed(2))) },
+    settings: {
+      generator: `wrk (${WRK}), ${settings.threads} thread, ${settings.connections} connections`,
+      seconds: settings.seconds,
+      warmupSeconds: settings.warmupSeconds,
+      threads: settings.threads,
+      connections: settings.connections,
+      accounts: settings.accounts,
+      signedIn: settings.signedIn,
+    },
+    durationSeconds: 0,
+    databases: [],
+  };
+  for (const dialect of settings.databases) report.databases.push(await runDatabase(dialect, settings, cases));
+  report.durationSeconds = Number(((performance.now() - started) / 1000).toFixed(1));
+  // A profiled run is slowed by the profiler: keep its figures out of results.json.
+  if (!settings.profile) writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`\n${formatReport(report)}\n${settings.profile ? 'Profiled run: bench/results.json left as it was.' : 'Written to bench/results.json.'}\n`);
+}
+
+function fail(message: string): never {
+  throw new Error(message);
+}
+
+let aborting = false;
+
+async function abort(reason: string) {
+  // Ctrl-C reaches this process twice: from the terminal and relayed by tsx.
+  if (aborting) return;
+  aborting = true;
+  log(`\nbench stopped: ${reason}; cleaning up`);
+  killAll();
+  for (const cleanup of cleanups.splice(0)) await cleanup().catch(() => {});
   process.exit(1);
+}
+
+process.on('SIGINT', () => void abort('SIGINT'));
+process.on('SIGTERM', () => void abort('SIGTERM'));
+
+main().catch((error: unknown) => {
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  void abort('error');
 });
