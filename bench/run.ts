@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync }
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CASES } from './cases';
+import { fanOutLines, runFanOut } from './fanout/run-fanout';
 import type { Measurement, TargetName } from './lib/cases';
 import { postgresDatabase, sqliteDatabase, type BenchDatabase } from './lib/databases';
 import { captureBaselineData, signIn, type Fixture } from './lib/fixture';
@@ -100,6 +101,10 @@ async function runDatabase(dialect: 'sqlite' | 'postgres', settings: Settings, c
       log(`  ${tableRow(result)}`);
       if (result.liaison.non2xx > 0) log(`  Liaison's log ends with:\n${tail(liaison.logFile, 5)}`);
     }
+    // The fan-out case needs its own data and no web server: stop ours so it does not compete.
+    for (const server of servers.splice(0)) await server.stop();
+    const fanOut = settings.fanOutAccounts > 0 && !settings.profile ? await runFanOut(dialect, settings, workDir, log) : undefined;
+    if (fanOut) for (const line of fanOutLines(fanOut)) log(`  ${line}`);
     return {
       database: dialect,
       description: database.description,
@@ -108,6 +113,7 @@ async function runDatabase(dialect: 'sqlite' | 'postgres', settings: Settings, c
       liaisonIdleRssMiB: Number(liaisonIdleRssMiB.toFixed(1)),
       baselineIdleRssMiB: Number(baselineIdleRssMiB.toFixed(1)),
       cases: results,
+      ...(fanOut ? { fanOut } : {}),
     };
   } finally {
     cleanups.splice(cleanups.indexOf(cleanup), 1);

@@ -1,3 +1,4 @@
+import { fanOutLines, type FanOutResult } from '../fanout/run-fanout';
 import type { BenchCase, Measurement } from './cases';
 import type { Settings } from './settings';
 
@@ -20,6 +21,8 @@ export type DatabaseResult = {
   liaisonIdleRssMiB: number;
   baselineIdleRssMiB: number;
   cases: CaseResult[];
+  /** The outbox drained into an SMTP sink, beside nodemailer's pooled transport. */
+  fanOut?: FanOutResult;
 };
 
 export type Report = {
@@ -106,6 +109,7 @@ export function formatReport(report: Report): string {
   for (const d of report.databases) {
     out.push('', `${d.database}: ${d.description}; seeded in ${d.seedSeconds.toFixed(1)} s; Liaison started in ${d.liaisonStartSeconds.toFixed(1)} s, ${d.liaisonIdleRssMiB.toFixed(0)} MiB idle (baseline ${d.baselineIdleRssMiB.toFixed(0)} MiB)`);
     out.push(tableHeader(), ...d.cases.map(tableRow));
+    if (d.fanOut) out.push('', ...fanOutLines(d.fanOut));
   }
   out.push('', `Total ${report.durationSeconds.toFixed(0)} s.`);
   return out.join('\n');

@@ -20,6 +20,8 @@ export type Settings = {
   port: number;
   /** Write a V8 CPU profile of the Liaison process per database (distorts the figures a little). */
   profile: boolean;
+  /** Accounts of the fan-out case (ten deliveries each); 0 skips it. */
+  fanOutAccounts: number;
 };
 
 function number(name: string, fallback: number, min: number, max: number): number {
@@ -53,5 +55,6 @@ export function loadSettings(): Settings {
     postgresUrl: process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://root@127.0.0.1:5432/test',
     port,
     profile: process.env.BENCH_PROFILE === '1',
+    fanOutAccounts: number('BENCH_FANOUT_ACCOUNTS', 2000, 0, 100_000),
   };
 }

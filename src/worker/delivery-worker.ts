@@ -124,9 +124,9 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
     return running;
   }
 
-  function schedule() {
+  function schedule(delayMs = pollMs) {
     if (stopped) return;
-    timer = setTimeout(() => void drain().then(schedule), pollMs);
+    timer = setTimeout(() => void drain().then(() => schedule()), delayMs);
     timer.unref();
   }
 
@@ -137,7 +137,8 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
     log.warn({ err: error }, 'could not listen for delivery wake-ups; polling only');
     return async () => {};
   });
-  schedule();
+  // A worker that starts (or restarts after a crash) looks at once: work may be waiting.
+  schedule(0);
 
   return {
     wake,
