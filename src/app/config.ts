@@ -35,6 +35,11 @@ const configSchema = z.object({
     .min(1, { error: 'must be a number of seconds from 1 to 600' })
     .max(600, { error: 'must be a number of seconds from 1 to 600' })
     .default(30),
+  LIAISON_GIVE_UP_HOURS: z.coerce
+    .number({ error: 'must be a number of hours from 1 to 720' })
+    .min(1, { error: 'must be a number of hours from 1 to 720' })
+    .max(720, { error: 'must be a number of hours from 1 to 720' })
+    .default(24),
   MAIL_FROM: z.string().min(3, 'must be an address such as "Liaison <no-reply@example.com>"').default('Liaison <no-reply@localhost>'),
   // Unset: http://localhost:<PORT> (http://localhost:3000 with the default port).
   PUBLIC_URL: httpUrl.transform((value) => value.replace(/\/+$/, '')).optional(),
@@ -62,6 +67,8 @@ export type Config = {
   smtpMaxConnections: number;
   /** How long a worker's claim on a delivery lasts unless renewed: a dead worker's deliveries move on after it. */
   leaseMs: number;
+  /** After this long a delivery still not sent is failed (and shows as such to operators). */
+  giveUpAfterMs: number;
   mailFrom: string;
   publicUrl: string;
   secureCookies: boolean;
@@ -99,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: c.SMTP_URL,
     smtpMaxConnections: c.SMTP_MAX_CONNECTIONS,
     leaseMs: c.LIAISON_LEASE_SECONDS * 1000,
+    giveUpAfterMs: c.LIAISON_GIVE_UP_HOURS * 60 * 60 * 1000,
     mailFrom: c.MAIL_FROM,
     publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,
     secureCookies: c.PUBLIC_URL?.startsWith('https://') ?? false,

@@ -8,7 +8,7 @@ import { startDeliveryWorker } from '../worker/delivery-worker';
 async function main() {
   const runtime = await bootstrap({ name: 'worker', migrate: true });
   const { storage, log } = runtime;
-  const worker = startDeliveryWorker({ storage, mailer: await runtime.mailer(), log, policy: { leaseMs: runtime.config.leaseMs } });
+  const worker = startDeliveryWorker({ storage, mailer: await runtime.mailer(), log, policy: { leaseMs: runtime.config.leaseMs, giveUpAfterMs: runtime.config.giveUpAfterMs } });
   log.info({ database: storage.dialect }, 'delivery worker started');
 
   const stop = async () => {

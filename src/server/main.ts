@@ -15,7 +15,7 @@ async function main() {
   const catcher = runtime.catcher();
 
   const app = await buildApp({ config, storage, catalog, mailboxEnabled: catcher !== undefined }, { logger: log });
-  const worker = config.worker === 'embedded' ? startDeliveryWorker({ storage, mailer, log: log.child({ name: 'worker' }), policy: { leaseMs: config.leaseMs } }) : undefined;
+  const worker = config.worker === 'embedded' ? startDeliveryWorker({ storage, mailer, log: log.child({ name: 'worker' }), policy: { leaseMs: config.leaseMs, giveUpAfterMs: config.giveUpAfterMs } }) : undefined;
   const address = await app.listen({ port: config.port, host: config.host });
 
   const lines = [`Liaison is listening on ${address} (public URL ${config.publicUrl}, database: ${storage.dialect})`];

@@ -29,6 +29,11 @@ export type DeliveryWorkerOptions = {
   policy?: Partial<DeliveryPolicy>;
 };
 
+function isTimeoutAfterData(error: unknown): boolean {
+  const e = error as { code?: unknown; command?: unknown } | null;
+  return e?.code === 'ETIMEDOUT' && e.command === 'DATA';
+}
+
 /**
  * The delivery loop: claim due deliveries under a lease, send each over SMTP (the mailer's pool
  * bounds how many at once), renew the lease while sending, record the outcome under the lease
@@ -54,10 +59,16 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
         ageMs: Date.parse(item.claimedAt) - Date.parse(item.createdAt),
         permanent: isPermanentSmtpFailure(error),
       });
-      const message = error instanceof Error ? error.message : String(error);
+      // A timeout once the server had the message (after DATA) may mean it was sent: the retry
+      // carries the same Message-ID, so receivers can tell.
+      const possiblySent = isTimeoutAfterData(error);
+      const message = `${possiblySent ? 'possibly sent (timeout after DATA); ' : ''}${error instanceof Error ? error.message : String(error)}`;
       const recorded = await markFailed(storage.db, item, outcome, message);
       deliveryAttempts.inc({ outcome: recorded ? outcome.status : 'lease_lost' });
-      log.warn({ deliveryId: item.id, attempts: item.attempts, status: outcome.status, recorded, err: error }, 'delivery attempt failed');
+      log.warn(
+        { deliveryId: item.id, messageId: item.mail.messageId, attempts: item.attempts, status: outcome.status, recorded, possiblySent, err: error },
+        possiblySent ? 'delivery possibly sent: timed out after DATA; retrying with the same Message-ID' : 'delivery attempt failed',
+      );
       return;
     }
     const recorded = await markSent(storage.db, item);
