@@ -1,14 +1,9 @@
 import { simpleParser, type AddressObject } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import type { ReceivedMail } from '../storage/mailbox';
 
-export type CaughtMail = {
-  envelopeFrom: string;
-  envelopeTo: string[];
-  fromHeader: string;
-  subject: string;
-  text: string;
-  html: string | null;
-  receivedAt: string;
+/** A message as the catcher received it: what the Mailbox stores, plus what tests look at. */
+export type CaughtMail = ReceivedMail & {
   messageId: string;
   /** Header names lower-cased, values as text. */
   headers: Record<string, string>;
