@@ -19,6 +19,7 @@ type Endpoint = {
 const READ = { anonymous: 401, otherAccountAdmin: 404, viewer: 200, editor: 200, admin: 200, operator: 200 };
 const WRITERS = (ok: number) => ({ anonymous: 401, otherAccountAdmin: 404, viewer: 403, editor: ok, admin: ok, operator: ok });
 const ADMIN_ONLY = (ok: number) => ({ anonymous: 401, otherAccountAdmin: 404, viewer: 403, editor: 403, admin: ok, operator: ok });
+const OPERATOR_ONLY = (ok: number) => ({ anonymous: 401, otherAccountAdmin: 404, viewer: 403, editor: 403, admin: 403, operator: ok });
 
 /**
  * Every account endpoint, called by every kind of caller. Other tenants get 404 (never a hint
@@ -76,6 +77,31 @@ describe.each(DIALECTS)('tenant isolation on %s', (dialect) => {
       route: '/api/v1/accounts/{accountId}/users/{userId}/invitation',
       request: async (x) => ({ url: `/api/v1/accounts/${x.id}/users/${await freshInvitedMember(x)}/invitation` }),
       expect: ADMIN_ONLY(202),
+    },
+    {
+      method: 'POST',
+      route: '/api/v1/accounts/{accountId}/notifications',
+      request: async (x) => ({ url: `/api/v1/accounts/${x.id}/notifications`, body: { category: 'technical', title: 'Feed errors' } }),
+      expect: OPERATOR_ONLY(202),
+    },
+    { method: 'GET', route: '/api/v1/accounts/{accountId}/notifications', request: async (x) => ({ url: `/api/v1/accounts/${x.id}/notifications` }), expect: READ },
+    {
+      method: 'POST',
+      route: '/api/v1/accounts/{accountId}/contact-info/test',
+      request: async (x) => ({ url: `/api/v1/accounts/${x.id}/contact-info/test`, body: { category: 'technical' } }),
+      expect: WRITERS(202),
+    },
+    {
+      method: 'POST',
+      route: '/api/v1/accounts/{accountId}/integrations/{type}/disable',
+      request: async (x) => ({ url: `/api/v1/accounts/${x.id}/integrations/reservations_e2e/disable`, body: { reason: 'Checking who may' } }),
+      expect: OPERATOR_ONLY(200),
+    },
+    {
+      method: 'POST',
+      route: '/api/v1/accounts/{accountId}/integrations/{type}/enable',
+      request: async (x) => ({ url: `/api/v1/accounts/${x.id}/integrations/reservations_e2e/enable`, body: {} }),
+      expect: OPERATOR_ONLY(200),
     },
   ];
 

@@ -19,10 +19,10 @@ async function freePort(): Promise<number> {
   return probe.port;
 }
 
-async function waitFor(condition: () => Promise<boolean> | boolean, timeoutMs: number): Promise<void> {
+async function waitFor(condition: () => Promise<boolean> | boolean, timeoutMs: number, state?: () => Promise<unknown>): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!(await condition())) {
-    if (Date.now() > until) throw new Error('timed out waiting');
+    if (Date.now() > until) throw new Error(`timed out waiting${state ? `; state: ${JSON.stringify(await state())}` : ''}`);
     await sleep(100);
   }
 }
@@ -114,10 +114,15 @@ describe.each(DIALECTS)('a worker process killed mid-batch on %s', (dialect) => 
 
     const second = startWorkerProcess(storage, catcher.url);
     try {
-      await waitFor(async () => {
-        const pending = await storage.db.selectFrom('deliveries').select('id').where('status', '!=', 'sent').execute();
-        return pending.length === 0;
-      }, 60_000);
+      // Generous: a restart on a busy machine (transpiling, migrations) can take a while.
+      await waitFor(
+        async () => {
+          const pending = await storage.db.selectFrom('deliveries').select('id').where('status', '!=', 'sent').execute();
+          return pending.length === 0;
+        },
+        150_000,
+        () => storage.db.selectFrom('deliveries').select(['status', 'attempts', 'lease_until', 'next_attempt_at', 'last_error']).where('status', '!=', 'sent').limit(5).execute(),
+      );
     } finally {
       second.kill('SIGTERM');
       await exited(second);
@@ -126,7 +131,7 @@ describe.each(DIALECTS)('a worker process killed mid-batch on %s', (dialect) => 
     expect(new Set(received)).toEqual(new Set(ids.map((id) => `<${id}@liaison>`)));
     const twice = received.filter((id, index) => received.indexOf(id) !== index);
     for (const id of twice) expect(inFlight.has(id), `${id} arrived twice but was not in flight at the kill`).toBe(true);
-  }, 180_000);
+  }, 300_000);
 
   it.runIf(dialect === 'postgres')('lets four worker processes drain 2,000 deliveries, each received exactly once', async () => {
     const count = 2000;
