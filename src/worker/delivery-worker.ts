@@ -1,7 +1,7 @@
 import { afterFailure, DEFAULT_DELIVERY_POLICY, isPermanentSmtpFailure, type DeliveryPolicy } from '../domain/delivery-policy';
 import type { Mailer } from '../mail/mailer';
 import type { Storage } from '../storage/db';
-import { claimDue, markFailed, markSent, renewLeases, type ClaimedDelivery } from '../storage/deliveries';
+import { claimDue, markFailed, markSentMany, renewLeases, type ClaimedDelivery } from '../storage/deliveries';
 import { deliveryAttempts, deliveryLatency } from './metrics';
 
 export type Logger = {
@@ -17,6 +17,9 @@ export type DeliveryWorker = {
   drain(): Promise<number>;
   stop(): Promise<void>;
 };
+
+/** Sent deliveries recorded per statement. */
+const RECORD_EVERY = 10;
 
 export type DeliveryWorkerOptions = {
   storage: Storage;
@@ -50,33 +53,38 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
   let again = false;
   let timer: NodeJS.Timeout | undefined;
 
-  async function deliver(item: ClaimedDelivery): Promise<void> {
-    try {
-      await mailer.send(item.mail);
-    } catch (error) {
-      const outcome = afterFailure(policy, {
-        attempts: item.attempts,
-        ageMs: Date.parse(item.claimedAt) - Date.parse(item.createdAt),
-        permanent: isPermanentSmtpFailure(error),
-      });
-      // A timeout once the server had the message (after DATA) may mean it was sent: the retry
-      // carries the same Message-ID, so receivers can tell.
-      const possiblySent = isTimeoutAfterData(error);
-      const message = `${possiblySent ? 'possibly sent (timeout after DATA); ' : ''}${error instanceof Error ? error.message : String(error)}`;
-      const recorded = await markFailed(storage.db, item, outcome, message);
-      deliveryAttempts.inc({ outcome: recorded ? outcome.status : 'lease_lost' });
-      log.warn(
-        { deliveryId: item.id, messageId: item.mail.messageId, attempts: item.attempts, status: outcome.status, recorded, possiblySent, err: error },
-        possiblySent ? 'delivery possibly sent: timed out after DATA; retrying with the same Message-ID' : 'delivery attempt failed',
-      );
-      return;
-    }
-    const recorded = await markSent(storage.db, item);
-    deliveryAttempts.inc({ outcome: recorded ? 'sent' : 'lease_lost' });
-    if (recorded) deliveryLatency.observe(Math.max(0, (Date.now() - Date.parse(item.createdAt)) / 1000));
-    if (!recorded) {
-      // Our lease ran out while sending and another worker took the delivery over: its outcome stands.
-      log.warn({ deliveryId: item.id, messageId: item.mail.messageId }, 'delivery sent after its lease expired; possibly sent twice');
+  async function recordFailure(item: ClaimedDelivery, error: unknown): Promise<void> {
+    const outcome = afterFailure(policy, {
+      attempts: item.attempts,
+      ageMs: Date.parse(item.claimedAt) - Date.parse(item.createdAt),
+      permanent: isPermanentSmtpFailure(error),
+    });
+    // A timeout once the server had the message (after DATA) may mean it was sent: the retry
+    // carries the same Message-ID, so receivers can tell.
+    const possiblySent = isTimeoutAfterData(error);
+    const message = `${possiblySent ? 'possibly sent (timeout after DATA); ' : ''}${error instanceof Error ? error.message : String(error)}`;
+    const recorded = await markFailed(storage.db, item, outcome, message);
+    deliveryAttempts.inc({ outcome: recorded ? outcome.status : 'lease_lost' });
+    log.warn(
+      { deliveryId: item.id, messageId: item.mail.messageId, attempts: item.attempts, status: outcome.status, recorded, possiblySent, err: error },
+      possiblySent ? 'delivery possibly sent: timed out after DATA; retrying with the same Message-ID' : 'delivery attempt failed',
+    );
+  }
+
+  /** Records sent deliveries a few at a time: one statement for several messages. */
+  async function recordSent(items: ClaimedDelivery[]): Promise<void> {
+    if (items.length === 0) return;
+    const recorded = await markSentMany(storage.db, items.map((item) => item.id), items[0]!.leaseToken);
+    const now = Date.now();
+    for (const item of items) {
+      if (recorded.has(item.id)) {
+        deliveryAttempts.inc({ outcome: 'sent' });
+        deliveryLatency.observe(Math.max(0, (now - Date.parse(item.createdAt)) / 1000));
+      } else {
+        // Our lease ran out while sending and another worker took the delivery over: its outcome stands.
+        deliveryAttempts.inc({ outcome: 'lease_lost' });
+        log.warn({ deliveryId: item.id, messageId: item.mail.messageId }, 'delivery sent after its lease expired; possibly sent twice');
+      }
     }
   }
 
@@ -89,19 +97,36 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
         log.warn({ err: error }, 'could not renew delivery leases'),
       );
     }, policy.leaseMs / 3);
+    // Sent messages wait here until a few are done (or the batch is), then are recorded together.
+    // A crash before that resends them after the lease, with the same Message-ID.
+    let sent: ClaimedDelivery[] = [];
+    const flush = async () => {
+      const done = sent;
+      sent = [];
+      await recordSent(done).finally(() => done.forEach((item) => inFlight.delete(item.id)));
+    };
     try {
       await Promise.all(
         items.map(async (item) => {
           try {
-            await deliver(item);
+            try {
+              await mailer.send(item.mail);
+            } catch (error) {
+              await recordFailure(item, error);
+              inFlight.delete(item.id);
+              return;
+            }
+            sent.push(item);
+            if (sent.length >= RECORD_EVERY) await flush();
           } catch (error) {
             // The outcome could not be recorded (database away): the lease runs out and the delivery is retried.
             log.error({ deliveryId: item.id, err: error }, 'could not record a delivery outcome');
-          } finally {
-            inFlight.delete(item.id);
           }
         }),
       );
+      await flush();
+    } catch (error) {
+      log.error({ err: error }, 'could not record delivery outcomes');
     } finally {
       clearInterval(renew);
     }
@@ -116,12 +141,16 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
     }
     running = (async () => {
       let total = 0;
-      do {
-        again = false;
+      // Two claim loops, so the SMTP pool has the next batch ready while one batch finishes.
+      const loop = async () => {
         for (let claimed = batchSize; claimed === batchSize && !stopped; ) {
           claimed = await sendBatch();
           total += claimed;
         }
+      };
+      do {
+        again = false;
+        await Promise.all([loop(), loop()]);
       } while (again && !stopped);
       return total;
     })()

@@ -4,7 +4,7 @@ import { DEFAULT_DELIVERY_POLICY } from '../../src/domain/delivery-policy';
 import { startMailCatcher, type CaughtMail, type MailCatcher } from '../../src/mail/catcher';
 import { createMailer, type Mailer } from '../../src/mail/mailer';
 import { openStorage, writeTransaction, type Storage } from '../../src/storage/db';
-import { claimDue, enqueueEmails, markFailed, markSent, type NewEmail } from '../../src/storage/deliveries';
+import { claimDue, enqueueEmails, markFailed, markSentMany, type NewEmail } from '../../src/storage/deliveries';
 import { startDeliveryWorker } from '../../src/worker/delivery-worker';
 import { createTestStorage, DIALECTS, type TestStorage } from '../support/storage';
 
@@ -171,7 +171,7 @@ describe.each(DIALECTS)('deliveries on %s', (dialect) => {
 
     // The same holds for a late failure, and for a token that never held the delivery.
     expect(await markFailed(storage.db, { id: id!, leaseToken: 'expired-token' }, { status: 'failed' }, 'late')).toBe(false);
-    expect(await markSent(storage.db, { id: id!, leaseToken: 'expired-token' })).toBe(false);
+    expect(await markSentMany(storage.db, [id!], 'expired-token')).toEqual(new Set());
     expect(await row(id!)).toEqual(byB);
   });
 
