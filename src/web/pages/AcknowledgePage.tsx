@@ -111,7 +111,8 @@ export function AcknowledgePage() {
                 />
               </p>
               {sendError ? <ErrorAlert error={sendError} /> : null}
-              <Button className={pending ? 'button button-primary is-busy' : 'button button-primary'} isPending={pending} onPress={() => void acknowledge()}>
+              {/* Not React Aria's isPending: the button goes away on success, and its pending announcement would point at it (axe: role-img-alt). */}
+              <Button className={pending ? 'button button-primary is-busy' : 'button button-primary'} isDisabled={pending} onPress={() => void acknowledge()}>
                 <FormattedMessage id="acknowledge.button" defaultMessage="Acknowledge" />
               </Button>
             </>
