@@ -5,6 +5,10 @@ import type { CaughtMail } from '../../src/mail/catcher';
 import { formatSupportTime } from '../../src/mail/templates';
 import { openStorage } from '../../src/storage/db';
 import { runDueEscalations } from '../../src/worker/escalation-worker';
+import { escalateNotification } from '../../src/commands/escalate-notification';
+import { DEFAULT_ESCALATION_TIMING } from '../../src/domain/escalation';
+import { SYSTEM } from '../../src/domain/principal';
+import { claimDueEscalations } from '../../src/storage/escalations';
 import { completeDocument, createAccountWithAdmin, type AccountFixture } from '../support/accounts';
 import { createTestApp, createUser, signInAs, type Client, type TestApp } from '../support/app';
 import { DIALECTS, TEST_DATABASE_URL } from '../support/storage';
@@ -150,6 +154,34 @@ describe.each(DIALECTS)('emergency acknowledgement and escalation on %s', (diale
     expect(await mailSince(seen)).toEqual([]);
     expect((await item(id)).escalation).toMatchObject({ status: 'acknowledged', operatorsAlertedAt: null });
     expect((await item(id)).escalation.resentAt).not.toBeNull();
+  });
+
+  it('an acknowledgement between a worker\'s claim and its completion stops the step: nothing is written or sent', async () => {
+    const id = await raise('emergency', 'Claimed then acknowledged');
+    const first = await mailSince((await t.deliverMail()).length - 2);
+    const [claimed] = await claimDueEscalations(t.storage.db, { limit: 10, leaseMs: 30_000, now: new Date(Date.now() + 16 * MINUTE).toISOString() });
+    expect(claimed).toMatchObject({ notificationId: id, step: 1 });
+    expect((await acknowledge(ackToken(first[0]!))).json()).toMatchObject({ acknowledgedNow: true });
+    const seen = (await t.deliverMail()).length;
+    expect(await escalateNotification(t.deps, SYSTEM, { claimed: claimed!, timing: DEFAULT_ESCALATION_TIMING })).toEqual({ ran: false });
+    expect(await mailSince(seen)).toEqual([]);
+    expect((await item(id)).escalation).toMatchObject({ status: 'acknowledged', resentAt: null });
+    expect((await item(id)).deliveries.filter((d: { escalated: boolean }) => d.escalated)).toEqual([]);
+  });
+
+  it('a step whose lease was taken over by another worker writes nothing: only the lease holder completes it', async () => {
+    const id = await raise('emergency', 'Lease lost');
+    await t.deliverMail();
+    const later = new Date(Date.now() + 16 * MINUTE).toISOString();
+    const [stale] = await claimDueEscalations(t.storage.db, { limit: 10, leaseMs: 30_000, now: later });
+    // Its lease runs out (as if the worker hung); another worker claims the step.
+    await t.storage.db.updateTable('escalations').set({ lease_until: new Date(Date.now() - MINUTE).toISOString() }).where('notification_id', '=', id).execute();
+    const [fresh] = await claimDueEscalations(t.storage.db, { limit: 10, leaseMs: 30_000, now: later });
+    expect(fresh!.leaseToken).not.toBe(stale!.leaseToken);
+    expect(await escalateNotification(t.deps, SYSTEM, { claimed: stale!, timing: DEFAULT_ESCALATION_TIMING })).toEqual({ ran: false });
+    expect(await escalateNotification(t.deps, SYSTEM, { claimed: fresh!, timing: DEFAULT_ESCALATION_TIMING })).toMatchObject({ ran: true, step: 1 });
+    expect((await item(id)).deliveries.filter((d: { escalated: boolean }) => d.escalated)).toHaveLength(3);
+    await acknowledge(ackToken((await t.deliverMail()).at(-1)!));
   });
 
   it('user escalations say whether support is open now and, if not, when it opens, in the support window\'s zone', async () => {
