@@ -4,6 +4,7 @@ import { supportStatus } from '../../src/domain/support-hours';
 import type { CaughtMail } from '../../src/mail/catcher';
 import { formatSupportTime } from '../../src/mail/templates';
 import { openStorage } from '../../src/storage/db';
+import { loadConfig } from '../../src/app/config';
 import { runDueEscalations } from '../../src/worker/escalation-worker';
 import { escalateNotification } from '../../src/commands/escalate-notification';
 import { DEFAULT_ESCALATION_TIMING } from '../../src/domain/escalation';
@@ -21,6 +22,17 @@ const MINUTE = 60_000;
  * tests inject `now` into the step processing (runDueEscalations) to stand at a later time,
  * while leases keep the database clock.
  */
+describe('escalation settings', () => {
+  it('reads LIAISON_ESCALATE_AFTER_MINUTES and LIAISON_ESCALATE_OPERATORS_AFTER_MINUTES (15 minutes each unless set)', () => {
+    expect(loadConfig({})).toMatchObject({ escalateAfterMs: 15 * MINUTE, escalateOperatorsAfterMs: 15 * MINUTE });
+    expect(loadConfig({ LIAISON_ESCALATE_AFTER_MINUTES: '5', LIAISON_ESCALATE_OPERATORS_AFTER_MINUTES: '45' })).toMatchObject({
+      escalateAfterMs: 5 * MINUTE,
+      escalateOperatorsAfterMs: 45 * MINUTE,
+    });
+    expect(() => loadConfig({ LIAISON_ESCALATE_AFTER_MINUTES: '0' })).toThrow(/LIAISON_ESCALATE_AFTER_MINUTES must be a number of minutes from 1 to 1440/);
+  });
+});
+
 describe.each(DIALECTS)('emergency acknowledgement and escalation on %s', (dialect) => {
   let t: TestApp;
   let operator: Client;
@@ -38,6 +50,7 @@ describe.each(DIALECTS)('emergency acknowledgement and escalation on %s', (diale
     const saved = await account.admin.request('PUT', `/api/v1/accounts/${account.id}/contact-info`, {
       ...completeDocument(account.adminId),
       technicalEmergencyContacts: [{ email: oncall, locale: 'pl' }, { email: cto }],
+      operationalContactsForPlatform: [{ email: `ops.${dialect}@partner.example` }, { email: `wsparcie.${dialect}@partner.example`, locale: 'pl' }],
     });
     expect(saved.statusCode, saved.body).toBe(200);
     token = (await operator.request('POST', '/api/v1/operator/service-tokens', { name: 'Monitoring' })).json().token;
@@ -111,6 +124,8 @@ describe.each(DIALECTS)('emergency acknowledgement and escalation on %s', (diale
     seen += resent.length;
     expect(resent.flatMap((m) => m.envelopeTo).sort()).toEqual([account.adminEmail, cto, oncall].sort());
     expect(mailTo(resent, cto).text).toContain('Sent again: nobody has acknowledged this emergency yet.');
+    // Each in its reader's language (the Polish contact's in Polish).
+    expect(mailTo(resent, oncall).text).toContain('Wysłano ponownie: nikt nie potwierdził jeszcze przyjęcia tej sytuacji awaryjnej.');
     expect(mailTo(resent, account.adminEmail).text).toContain('you are an admin of Acme Bookings');
     expect(mailTo(resent, account.adminEmail).text).toContain('/ack/');
     const afterResend = await item(id);
@@ -187,13 +202,17 @@ describe.each(DIALECTS)('emergency acknowledgement and escalation on %s', (diale
   it('user escalations say whether support is open now and, if not, when it opens, in the support window\'s zone', async () => {
     const before = t.inbox.length;
     const id = await raise('user_escalation', 'A user cannot pay');
-    const [mail] = await mailSince(before);
+    const arrived = await mailSince(before);
+    const mail = arrived.find((m) => m.envelopeTo[0]!.startsWith('ops.'));
+    const polish = arrived.find((m) => m.envelopeTo[0]!.startsWith('wsparcie.'))!;
     const support = completeDocument(account.adminId).operationalSupport as OperationalSupport;
     const expected = supportStatus(support);
     const shown = await item(id);
     expect(shown.supportStatus).toMatchObject({ openNow: expected.openNow, timeZone: 'Europe/Warsaw' });
     if (expected.openNow) expect(mail!.text).toContain('The user support of Acme Bookings is open now.');
     else expect(mail!.text).toContain(`It opens ${formatSupportTime('en', shown.supportStatus.nextChangeAt, 'Europe/Warsaw')}.`);
+    if (expected.openNow) expect(polish.text).toContain('Wsparcie dla użytkowników konta Acme Bookings jest teraz dostępne.');
+    else expect(polish.text).toContain(`Będzie dostępne od: ${formatSupportTime('pl', shown.supportStatus.nextChangeAt, 'Europe/Warsaw')}.`);
     expect(shown.escalation).toBeNull();
     expect(mail!.text).not.toContain('/ack/');
   });
