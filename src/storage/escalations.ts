@@ -172,16 +172,6 @@ export async function completeEscalationStep(
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Gives a claimed step back (e.g. its processing failed): due again once the lease is cleared. */
-export async function releaseEscalation(db: Db, claimed: ClaimedEscalation): Promise<void> {
-  await db
-    .updateTable('escalations')
-    .set({ lease_until: null, lease_token: null })
-    .where('id', '=', claimed.id)
-    .where('lease_token', '=', claimed.leaseToken)
-    .execute();
-}
-
 export type EscalationView = {
   notificationId: string;
   accountId: string;

@@ -2,7 +2,7 @@ import { escalateNotification } from '../commands/escalate-notification';
 import type { Deps } from '../commands/deps';
 import { escalationTiming, type EscalationTiming } from '../domain/escalation';
 import { SYSTEM } from '../domain/principal';
-import { claimDueEscalations, releaseEscalation } from '../storage/escalations';
+import { claimDueEscalations } from '../storage/escalations';
 import type { Logger } from './delivery-worker';
 
 export type EscalationWorker = {
@@ -44,8 +44,8 @@ export async function runDueEscalations(
           log.info({ notificationId: item.notificationId, step: outcome.step, recipients: outcome.recipients.length }, 'emergency escalated');
         }
       } catch (error) {
-        log.error({ notificationId: item.notificationId, step: item.step, err: error }, 'escalation step failed; retried');
-        await releaseEscalation(deps.storage.db, item).catch(() => {});
+        // Nothing of the step was written (one transaction): it is tried again once its lease runs out.
+        log.error({ notificationId: item.notificationId, step: item.step, err: error }, 'escalation step failed; retried after its lease');
       }
     }
     if (claimed.length < batchSize) return ran;
