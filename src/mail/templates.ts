@@ -48,9 +48,9 @@ function blockHtml(block: Block): string {
   return `<p dir="auto" style="${style}">${escapeHtml(block.quote)}</p>`;
 }
 
-/** A plain, accessible email: the same content as text and as HTML in the reader's direction. */
 type Action = { label: string; url: string };
 
+/** A plain, accessible email: the same content as text and as HTML in the reader's direction; one button per action. */
 function layout(locale: Locale, blocks: Block[], action: Action | Action[], footer: string) {
   const dir = textDirection(locale);
   const actions = Array.isArray(action) ? action : [action];
