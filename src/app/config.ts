@@ -40,6 +40,16 @@ const configSchema = z.object({
     .min(1, { error: 'must be a number of hours from 1 to 720' })
     .max(720, { error: 'must be a number of hours from 1 to 720' })
     .default(24),
+  LIAISON_ESCALATE_AFTER_MINUTES: z.coerce
+    .number({ error: 'must be a number of minutes from 1 to 1440' })
+    .min(1, { error: 'must be a number of minutes from 1 to 1440' })
+    .max(1440, { error: 'must be a number of minutes from 1 to 1440' })
+    .default(15),
+  LIAISON_ESCALATE_OPERATORS_AFTER_MINUTES: z.coerce
+    .number({ error: 'must be a number of minutes from 1 to 1440' })
+    .min(1, { error: 'must be a number of minutes from 1 to 1440' })
+    .max(1440, { error: 'must be a number of minutes from 1 to 1440' })
+    .default(15),
   MAIL_FROM: z.string().min(3, 'must be an address such as "Liaison <no-reply@example.com>"').default('Liaison <no-reply@localhost>'),
   // Unset: http://localhost:<PORT> (http://localhost:3000 with the default port).
   PUBLIC_URL: httpUrl.transform((value) => value.replace(/\/+$/, '')).optional(),
@@ -69,6 +79,10 @@ export type Config = {
   leaseMs: number;
   /** After this long a delivery still not sent is failed (and shows as such to operators). */
   giveUpAfterMs: number;
+  /** An emergency not acknowledged this long after it was raised is re-sent to its contacts and the account's admins. */
+  escalateAfterMs: number;
+  /** Still not acknowledged this long after that re-send: operators are alerted. */
+  escalateOperatorsAfterMs: number;
   mailFrom: string;
   publicUrl: string;
   secureCookies: boolean;
@@ -107,6 +121,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpMaxConnections: c.SMTP_MAX_CONNECTIONS,
     leaseMs: c.LIAISON_LEASE_SECONDS * 1000,
     giveUpAfterMs: c.LIAISON_GIVE_UP_HOURS * 60 * 60 * 1000,
+    escalateAfterMs: c.LIAISON_ESCALATE_AFTER_MINUTES * 60_000,
+    escalateOperatorsAfterMs: c.LIAISON_ESCALATE_OPERATORS_AFTER_MINUTES * 60_000,
     mailFrom: c.MAIL_FROM,
     publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,
     secureCookies: c.PUBLIC_URL?.startsWith('https://') ?? false,

@@ -2,6 +2,7 @@ import { actorOf, type Principal } from '../domain/principal';
 import type { Category, Environment } from '../domain/routing';
 import { writeTransaction } from '../storage/db';
 import type { Deps } from './deps';
+import { escalationTiming } from '../domain/escalation';
 import type { AccountScope } from './open-account-scope';
 import { queueNotification, type Accepted } from './parts/queue-notification';
 
@@ -16,6 +17,6 @@ export async function raiseNotification(
 ): Promise<Accepted> {
   const { scope, ...notification } = input;
   return writeTransaction(deps.storage, (tx) =>
-    queueNotification(tx, { catalog: deps.catalog, publicUrl: deps.config.publicUrl }, scope.account, { ...notification, actor: actorOf(principal) }),
+    queueNotification(tx, { catalog: deps.catalog, publicUrl: deps.config.publicUrl, escalation: escalationTiming(deps.config) }, scope.account, { ...notification, actor: actorOf(principal) }),
   );
 }

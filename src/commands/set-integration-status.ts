@@ -4,6 +4,7 @@ import { lockAccount, setIntegrationStatus as storeIntegrationStatus, type Accou
 import { recordAudit } from '../storage/audit-log';
 import { writeTransaction } from '../storage/db';
 import type { Deps } from './deps';
+import { escalationTiming } from '../domain/escalation';
 import { presentAccount, type AccountDetail } from './get-account';
 import type { AccountScope } from './open-account-scope';
 import { queueNotification } from './parts/queue-notification';
@@ -41,7 +42,7 @@ export async function setIntegrationStatus(
     const disabled = input.status === 'disabled';
     const params = { integration, ...(input.reason ? { reason: input.reason } : {}) };
     try {
-      await queueNotification(tx, { catalog: deps.catalog, publicUrl: deps.config.publicUrl }, account, {
+      await queueNotification(tx, { catalog: deps.catalog, publicUrl: deps.config.publicUrl, escalation: escalationTiming(deps.config) }, account, {
         category: disabled ? 'emergency' : 'technical',
         env: 'production',
         title: disabled ? `Integration disabled: ${integration}` : `Integration enabled again: ${integration}`,

@@ -46,6 +46,13 @@ export const delivery = z.object({
   attempts: z.number().int(),
   lastError: z.string().nullable(),
   sentAt: z.string().nullable(),
+  escalated: z.boolean().describe('Sent by an escalation step of an unacknowledged emergency (field null: sent to an admin of the account)'),
+});
+
+export const supportStatus = z.object({
+  openNow: z.boolean(),
+  nextChangeAt: z.string().nullable(),
+  timeZone: z.string().nullable().describe("The support window's time zone"),
 });
 
 export const notification = z.object({
@@ -64,6 +71,19 @@ export const notification = z.object({
     .nullable()
     .describe("Liaison's own notifications (a test, an integration switched): title and body are then worded from this in the reader's language"),
   deliveries: z.array(delivery),
+  acknowledgedAt: z.string().nullable().describe('Emergencies: when it was first acknowledged'),
+  acknowledgedBy: z.string().nullable().describe('Emergencies: the recipient address whose Acknowledge link was used first'),
+  escalation: z
+    .object({
+      status: z.enum(['pending', 'acknowledged', 'done']),
+      step: z.number().int().describe('The next step while pending: 1 = send again to emergency contacts and admins, 2 = alert operators'),
+      dueAt: z.string(),
+      resentAt: z.string().nullable(),
+      operatorsAlertedAt: z.string().nullable(),
+    })
+    .nullable()
+    .describe('Emergencies: how far the escalation went'),
+  supportStatus: supportStatus.nullable().describe("User escalations: whether the partner's support was open when raised, and when that changed"),
 });
 
 export const notificationsQuery = pageQuery.extend({
@@ -90,3 +110,37 @@ export const createServiceTokenBody = z.strictObject({
   accountId: z.string().max(64).nullable().optional().describe('Limit the token to one account'),
 });
 export const serviceTokenParams = z.strictObject({ tokenId: z.string().max(64) });
+
+export const acknowledgeParams = z.strictObject({ token: z.string().max(128) });
+export const acknowledgement = z.object({
+  accountName: z.string(),
+  title: z.string(),
+  body: z.string(),
+  env: z.enum(ENVIRONMENTS),
+  createdAt: z.string(),
+  recipient: z.string().describe('The address this link was sent to'),
+  acknowledgedAt: z.string().nullable(),
+  acknowledgedBy: z.string().nullable(),
+  /** True on the POST that recorded the first acknowledgement. */
+  acknowledgedNow: z.boolean(),
+});
+
+export const escalationItem = z.object({
+  notificationId: z.string(),
+  accountId: z.string(),
+  accountName: z.string(),
+  title: z.string(),
+  createdAt: z.string(),
+  status: z.enum(['pending', 'acknowledged', 'done']),
+  step: z.number().int(),
+  dueAt: z.string(),
+  resentAt: z.string().nullable(),
+  operatorsAlertedAt: z.string().nullable(),
+  acknowledgedAt: z.string().nullable(),
+  acknowledgedBy: z.string().nullable(),
+});
+export const escalationsQuery = z.strictObject({
+  open: z.enum(['true', 'false']).optional().describe('true: only those not acknowledged yet'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const escalationsList = z.object({ items: z.array(escalationItem) });

@@ -5,6 +5,7 @@ import type { ContactField } from '../domain/contact-fields';
 import type { Category, Environment } from '../domain/routing';
 import { CATEGORY_NAMES, CONTACT_FIELD_NAMES, notificationText } from '../i18n/names';
 import type { NewEmail } from '../storage/deliveries';
+import { ESCALATION_REASON_PREFIX, type EscalationReason } from '../domain/escalation';
 
 const messages = defineMessages({
   invitationSubject: { id: 'email.invitation.subject', defaultMessage: '{inviter} invited you to {account} on Liaison' },
@@ -47,18 +48,21 @@ function blockHtml(block: Block): string {
   return `<p dir="auto" style="${style}">${escapeHtml(block.quote)}</p>`;
 }
 
-/** A plain, accessible email: the same content as text and as HTML in the reader's direction. */
-function layout(locale: Locale, blocks: Block[], action: { label: string; url: string }, footer: string) {
+type Action = { label: string; url: string };
+
+/** A plain, accessible email: the same content as text and as HTML in the reader's direction; one button per action. */
+function layout(locale: Locale, blocks: Block[], action: Action | Action[], footer: string) {
   const dir = textDirection(locale);
+  const actions = Array.isArray(action) ? action : [action];
   const html = `<!doctype html>
 <html lang="${locale}" dir="${dir}">
 <body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1f2933;">
 ${blocks.map(blockHtml).join('\n')}
-<p><a href="${escapeHtml(action.url)}" style="display: inline-block; padding: 8px 16px; background: #1d4ed8; color: #fff; text-decoration: none; border-radius: 4px;">${escapeHtml(action.label)}</a></p>
+${actions.map((a) => `<p><a href="${escapeHtml(a.url)}" style="display: inline-block; padding: 8px 16px; background: #1d4ed8; color: #fff; text-decoration: none; border-radius: 4px;">${escapeHtml(a.label)}</a></p>`).join('\n')}
 <p style="color: #52606d; font-size: 0.9em;">${escapeHtml(footer)}</p>
 </body>
 </html>`;
-  const text = [...blocks.map((b) => (typeof b === 'string' ? b : b.quote)), `${action.label}: ${action.url}`, footer].filter(Boolean).join('\n\n');
+  const text = [...blocks.map((b) => (typeof b === 'string' ? b : b.quote)), ...actions.map((a) => `${a.label}: ${a.url}`), footer].filter(Boolean).join('\n\n');
   return { html, text };
 }
 
@@ -106,6 +110,33 @@ const notificationMessages = defineMessages({
     defaultMessage: 'This is a test sent from the contact information page to check who receives these notifications. No action is needed.',
   },
   action: { id: 'email.notification.action', defaultMessage: 'Open in the partner portal' },
+  acknowledge: { id: 'email.notification.acknowledge', defaultMessage: 'Acknowledge' },
+  acknowledgeNote: {
+    id: 'email.notification.acknowledgeNote',
+    defaultMessage: 'Acknowledge this emergency to tell everyone it is being handled. Until someone does, it is escalated: sent again to the emergency contacts and admins, then to the platform operators.',
+  },
+  resent: {
+    id: 'email.notification.escalation.resent',
+    defaultMessage: 'Sent again: nobody has acknowledged this emergency yet.',
+  },
+  operators: {
+    id: 'email.notification.escalation.operators',
+    defaultMessage: 'Escalated to the platform operators: nobody at {account} has acknowledged this emergency yet.',
+  },
+  supportOpen: { id: 'email.notification.support.open', defaultMessage: 'The user support of {account} is open now.' },
+  supportClosed: {
+    id: 'email.notification.support.closed',
+    defaultMessage: 'The user support of {account} is closed now. It opens {opensAt}.',
+  },
+  supportNoHours: { id: 'email.notification.support.noHours', defaultMessage: 'The user support of {account} is closed now, and no support hours are set.' },
+  whyAdmin: {
+    id: 'email.notification.why.admin',
+    defaultMessage: 'You receive this because you are an admin of {account} and an emergency was not acknowledged in time.',
+  },
+  whyOperator: {
+    id: 'email.notification.why.operator',
+    defaultMessage: 'You receive this because you are an operator and an emergency of {account} was not acknowledged in time.',
+  },
   why: {
     id: 'email.notification.why',
     defaultMessage: 'You receive this because this address is listed under "{field}" for {account}. An admin or editor of the account can change that on the contact information page: {url}',
@@ -127,7 +158,34 @@ export type NotificationEmailInput = {
     template?: { id: string; params: Record<string, string> };
   };
   publicUrl: string;
+  /** Emergencies: this recipient's Acknowledge link. */
+  acknowledgeUrl?: string;
+  /** An escalation step's email: re-sent (to contacts and admins) or to operators; `reason` says why this reader. */
+  escalation?: { step: 'resent' | 'operators'; reason: EscalationReason };
+  /** User escalations: the partner's support when raised (opening time shown in the window's zone). */
+  supportStatus?: NotificationSupportStatus | null;
 };
+
+export type NotificationSupportStatus = { openNow: boolean; nextChangeAt: string | null; timeZone: string | null };
+
+/** When support opens, in the reader's language and the support window's time zone. */
+export function formatSupportTime(locale: Locale, at: string, timeZone: string | null): string {
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: timeZone ?? 'UTC',
+    timeZoneName: 'short',
+  }).format(new Date(at));
+}
+
+function supportLine(t: ReturnType<typeof translator>, locale: Locale, account: string, status: NotificationSupportStatus): string {
+  if (status.openNow) return t(notificationMessages.supportOpen, { account });
+  if (!status.nextChangeAt) return t(notificationMessages.supportNoHours, { account });
+  return t(notificationMessages.supportClosed, { account, opensAt: formatSupportTime(locale, status.nextChangeAt, status.timeZone) });
+}
 
 
 /**
@@ -142,22 +200,35 @@ export function notificationEmail(input: NotificationEmailInput): NewEmail {
   const values = { category, account: account.name, env: notification.env, test: notification.test ? 'yes' : 'no' };
   const contactInfoUrl = `${input.publicUrl}/accounts/${account.id}/configuration/contact-information`;
   const { title, body: text } = notificationText(t, notification);
+  const escalation = input.escalation;
+  const why =
+    escalation?.reason === 'accountAdmin'
+      ? t(notificationMessages.whyAdmin, { account: account.name })
+      : escalation?.reason === 'operator'
+        ? t(notificationMessages.whyOperator, { account: account.name })
+        : t(notificationMessages.why, { field: t(CONTACT_FIELD_NAMES[input.field]), account: account.name, url: contactInfoUrl });
   const body = layout(
     input.locale,
     [
+      ...(escalation ? [escalation.step === 'resent' ? t(notificationMessages.resent) : t(notificationMessages.operators, { account: account.name })] : []),
       t(notificationMessages.intro, values),
       ...(notification.test ? [t(notificationMessages.testNote)] : []),
+      ...(input.supportStatus ? [supportLine(t, input.locale, account.name, input.supportStatus)] : []),
       { quote: title, heading: true },
       ...(text ? [{ quote: text }] : []),
+      ...(input.acknowledgeUrl ? [t(notificationMessages.acknowledgeNote)] : []),
     ],
-    { label: t(notificationMessages.action), url: `${input.publicUrl}/accounts/${account.id}/notifications?env=${notification.env}#${notification.id}` },
-    t(notificationMessages.why, { field: t(CONTACT_FIELD_NAMES[input.field]), account: account.name, url: contactInfoUrl }),
+    [
+      ...(input.acknowledgeUrl ? [{ label: t(notificationMessages.acknowledge), url: input.acknowledgeUrl }] : []),
+      { label: t(notificationMessages.action), url: `${input.publicUrl}/accounts/${account.id}/notifications?env=${notification.env}#${notification.id}` },
+    ],
+    why,
   );
   return {
     to: input.to,
     subject: t(notificationMessages.subject, { ...values, title }),
     ...body,
     notificationId: notification.id,
-    reason: input.field,
+    reason: escalation ? `${ESCALATION_REASON_PREFIX}${escalation.reason}` : input.field,
   };
 }

@@ -24,6 +24,8 @@ import mailboxRoutes from './routes/operator/mailbox';
 import serviceTokenRoutes from './routes/operator/service-tokens';
 import integrationRoutes from './routes/integrations';
 import notificationRoutes from './routes/notifications';
+import acknowledgementRoutes from './routes/acknowledgements';
+import escalationRoutes from './routes/operator/escalations';
 import { authenticateServiceToken } from '../commands/authenticate-service-token';
 import sessionRoutes from './routes/session';
 import userRoutes from './routes/users';
@@ -115,6 +117,8 @@ export async function buildApp(
   await app.register(contactInfoRoutes, { context });
   await app.register(auditLogRoutes, { context });
   await app.register(notificationRoutes, { context });
+  await app.register(acknowledgementRoutes, { context });
+  await app.register(escalationRoutes, { context });
   await app.register(integrationRoutes, { context });
   await app.register(serviceTokenRoutes, { context });
   await app.register(publicRoutes, { context });

@@ -2,6 +2,7 @@ import { bootstrap, exitOnStartFailure } from '../app/bootstrap';
 import { ensureOperator } from '../commands/ensure-operator';
 import { SYSTEM } from '../domain/principal';
 import { startDeliveryWorker } from '../worker/delivery-worker';
+import { startEscalationWorker } from '../worker/escalation-worker';
 import { buildApp } from './app';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -16,6 +17,8 @@ async function main() {
 
   const app = await buildApp({ config, storage, catalog, mailboxEnabled: catcher !== undefined }, { logger: log });
   const worker = config.worker === 'embedded' ? startDeliveryWorker({ storage, mailer, log: log.child({ name: 'worker' }), policy: { leaseMs: config.leaseMs, giveUpAfterMs: config.giveUpAfterMs } }) : undefined;
+  const escalations =
+    config.worker === 'embedded' ? startEscalationWorker({ deps: { storage, catalog, config }, log: log.child({ name: 'escalations' }), leaseMs: config.leaseMs }) : undefined;
   const address = await app.listen({ port: config.port, host: config.host });
 
   const lines = [`Liaison is listening on ${address} (public URL ${config.publicUrl}, database: ${storage.dialect})`];
@@ -39,6 +42,7 @@ async function main() {
     // In-flight requests get this long to finish before their connections are cut.
     setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
     await app.close();
+    await escalations?.stop();
     await worker?.stop();
     await runtime.close();
     process.exit(0);

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
-import type { ContactField } from '../domain/contact-fields';
+import { CONTACT_FIELDS, type ContactField } from '../domain/contact-fields';
+import { ESCALATION_REASON_PREFIX } from '../domain/escalation';
+import { escalationsOf, type EscalationView } from './escalations';
 import type { Actor } from '../domain/principal';
 import type { NotificationTemplate } from '../i18n/names';
 import type { Category, Environment } from '../domain/routing';
@@ -16,6 +18,8 @@ export type DeliveryView = {
   attempts: number;
   lastError: string | null;
   sentAt: string | null;
+  /** Sent by an escalation step (re-sent to a contact, or to an admin: field null). */
+  escalated: boolean;
 };
 
 export type NotificationView = {
@@ -32,6 +36,13 @@ export type NotificationView = {
   /** Liaison's own notifications: worded per reader from this (title and body are the English). */
   template: { id: NotificationTemplate; params: Record<string, string> } | null;
   deliveries: DeliveryView[];
+  /** Emergencies: the first acknowledgement (when, by which recipient address). */
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  /** Emergencies: how far the escalation went (null for other categories and tests). */
+  escalation: { status: 'pending' | 'acknowledged' | 'done'; step: number; dueAt: string; resentAt: string | null; operatorsAlertedAt: string | null } | null;
+  /** User escalations: whether the partner's support was open when raised, and when that changed. */
+  supportStatus: SupportStatusView | null;
 };
 
 export type NewNotification = {
@@ -44,7 +55,11 @@ export type NewNotification = {
   test?: boolean;
   template?: { id: string; params: Record<string, string> };
   actor: Actor;
+  /** User escalations: the partner's support when raised. */
+  supportStatus?: SupportStatusView | null;
 };
+
+export type SupportStatusView = { openNow: boolean; nextChangeAt: string | null; timeZone: string | null };
 
 /**
  * Claims a dedup key for a new notification, inside the caller's transaction. Returns the id of
@@ -97,6 +112,7 @@ export async function insertNotification(tx: Db, id: string, input: NewNotificat
       is_test: input.test ? 1 : 0,
       template: input.template?.id ?? null,
       params: input.template ? JSON.stringify(input.template.params) : null,
+      support_status: input.supportStatus ? JSON.stringify(input.supportStatus) : null,
       created_by_kind: input.actor.kind,
       created_by_id: input.actor.id,
       created_by_name: input.actor.name,
@@ -141,6 +157,7 @@ export async function recipientsOf(db: Db, notificationId: string): Promise<{ em
     .selectFrom('deliveries')
     .select(['recipient', 'reason'])
     .where('notification_id', '=', notificationId)
+    .where((eb) => eb.or([eb('reason', 'is', null), eb('reason', 'not like', `${ESCALATION_REASON_PREFIX}%`)]))
     .orderBy('id')
     .execute();
   return rows.map((row) => ({ email: row.recipient, field: row.reason as ContactField }));
@@ -182,10 +199,19 @@ export async function listNotifications(
           )
           .orderBy('id')
           .execute();
+  const escalations = await escalationsOf(
+    db,
+    rows.filter((row) => row.category === 'emergency').map((row) => row.id),
+  );
+  const pick = (e: EscalationView | undefined) =>
+    e ? { status: e.status, step: e.step, dueAt: e.dueAt, resentAt: e.resentAt, operatorsAlertedAt: e.operatorsAlertedAt } : null;
   const byNotification = new Map<string, DeliveryView[]>();
   for (const d of deliveries) {
     const list = byNotification.get(d.notification_id!) ?? [];
-    list.push({ email: d.recipient, field: d.reason as ContactField | null, status: d.status, attempts: Number(d.attempts), lastError: d.last_error, sentAt: d.sent_at });
+    const escalated = d.reason?.startsWith(ESCALATION_REASON_PREFIX) ?? false;
+    const reason = escalated ? d.reason!.slice(ESCALATION_REASON_PREFIX.length) : d.reason;
+    const field = (CONTACT_FIELDS as readonly string[]).includes(reason ?? '') ? (reason as ContactField) : null;
+    list.push({ email: d.recipient, field, status: d.status, attempts: Number(d.attempts), lastError: d.last_error, sentAt: d.sent_at, escalated });
     byNotification.set(d.notification_id!, list);
   }
   const items = rows.map((row) => ({
@@ -201,6 +227,10 @@ export async function listNotifications(
     createdBy: { kind: row.created_by_kind, name: row.created_by_name },
     template: row.template ? { id: row.template as NotificationTemplate, params: JSON.parse(row.params ?? '{}') as Record<string, string> } : null,
     deliveries: byNotification.get(row.id) ?? [],
+    acknowledgedAt: row.acknowledged_at,
+    acknowledgedBy: row.acknowledged_by,
+    escalation: pick(escalations.get(row.id)),
+    supportStatus: row.support_status ? (JSON.parse(row.support_status) as SupportStatusView) : null,
   }));
   return toPage(items, options.limit, (n) => ({ key: n.createdAt, id: n.id }));
 }

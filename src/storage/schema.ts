@@ -147,7 +147,37 @@ export interface NotificationsTable {
   created_by_name: string;
   created_at: string;
   last_occurred_at: string;
+  /** The first acknowledgement of an emergency: when, and by which recipient address. */
+  acknowledged_at: Generated<string | null>;
+  acknowledged_by: Generated<string | null>;
+  /** User escalations: JSON {openNow, nextChangeAt, timeZone} of the partner's support when raised. */
+  support_status: Generated<string | null>;
 }
+
+/** One per emergency email: SHA-256 of the token in its Acknowledge link. */
+export interface AcknowledgeTokensTable {
+  token_hash: string;
+  notification_id: string;
+  recipient: string;
+  created_at: string;
+}
+
+/** An emergency's escalation timer: the next step, due at a database-clock time, claimed under a lease. */
+export interface EscalationsTable {
+  id: string;
+  notification_id: string;
+  account_id: string;
+  step: number;
+  status: EscalationStatus;
+  due_at: string;
+  lease_until: Generated<string | null>;
+  lease_token: Generated<string | null>;
+  created_at: string;
+  resent_at: Generated<string | null>;
+  operators_alerted_at: Generated<string | null>;
+}
+
+export type EscalationStatus = 'pending' | 'acknowledged' | 'done';
 
 /** One per (account, dedup key) while its window lasts; a repeat inside it counts an occurrence. */
 export interface DedupKeysTable {
@@ -171,6 +201,8 @@ export interface ServiceTokensTable {
 }
 
 export interface Database {
+  acknowledge_tokens: AcknowledgeTokensTable;
+  escalations: EscalationsTable;
   notifications: NotificationsTable;
   dedup_keys: DedupKeysTable;
   service_tokens: ServiceTokensTable;

@@ -6,6 +6,7 @@ import { sectionRoutes } from './components/SectionNav';
 import { HelpPage } from './pages/HelpPage';
 import { HomePage } from './pages/HomePage';
 import { InvitationPage } from './pages/InvitationPage';
+import { AcknowledgePage } from './pages/AcknowledgePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundContent, NotFoundPage } from './pages/NotFoundPage';
 import { OperatorAccountPage } from './pages/operator/OperatorAccountPage';
@@ -30,6 +31,7 @@ function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/invite/:token" element={<InvitationPage />} />
+      <Route path="/ack/:token" element={<AcknowledgePage />} />
       <Route path="/help" element={<HelpPage />} />
       <Route
         element={

@@ -42,6 +42,8 @@ export const paths = {
   auditLog: (accountId: string, page: PageParams = {}) => `${account(accountId)}/audit-log${query({ ...page })}`,
   invitation,
   acceptInvitation: (token: string) => `${invitation(token)}/accept`,
+  /** An emergency's Acknowledge link: GET shows it, POST acknowledges. */
+  acknowledgement: (token: string) => `${API}/acknowledgements/${segment(token)}`,
   mailbox: (page: PageParams = {}) => `${API}/operator/mailbox${query({ ...page })}`,
   /** An account's notifications, newest first; `status` keeps those with a delivery in that state. */
   notifications: (accountId: string, params: PageParams & { category?: string; status?: string } = {}) =>

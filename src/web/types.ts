@@ -18,7 +18,7 @@ import type {
 } from '../contract/accounts';
 import type { auditEntry, auditPage, contactInfoView, routesResponse } from '../contract/contact-info';
 import type { mailboxMessage, mailboxPage } from '../contract/mailbox';
-import type { acceptedNotification, delivery, notification, notificationsPage } from '../contract/notifications';
+import type { acceptedNotification, acknowledgement, delivery, notification, notificationsPage } from '../contract/notifications';
 import type { metaResponse } from '../contract/meta';
 import type { membership, sessionResponse, sessionUser } from '../contract/session';
 
@@ -59,3 +59,4 @@ export type Notification = z.infer<typeof notification>;
 export type NotificationsPage = z.infer<typeof notificationsPage>;
 export type Delivery = z.infer<typeof delivery>;
 export type AcceptedNotification = z.infer<typeof acceptedNotification>;
+export type Acknowledgement = z.infer<typeof acknowledgement>;

@@ -3,6 +3,7 @@ import { hashPassword } from '../../src/commands/parts/passwords';
 import { startMailCatcher, type CaughtMail, type MailCatcher } from '../../src/mail/catcher';
 import { createMailer } from '../../src/mail/mailer';
 import type { Dialect } from '../../src/storage/db';
+import type { Deps } from '../../src/commands/deps';
 import { insertUser, type User } from '../../src/storage/users';
 import { buildApp } from '../../src/server/app';
 import { DEFAULT_CATALOG_PATH, loadCatalog } from '../../src/app/catalog';
@@ -12,6 +13,8 @@ import { createTestStorage, type TestStorage } from './storage';
 
 export type TestApp = {
   app: FastifyInstance;
+  /** What commands and workers are given (config, storage, catalog). */
+  deps: Deps;
   storage: TestStorage;
   /** Every message the app sent, received over real SMTP. */
   inbox: CaughtMail[];
@@ -37,6 +40,7 @@ export async function createTestApp(dialect: Dialect, env: Record<string, string
   await app.ready();
   return {
     app,
+    deps: { storage, catalog, config },
     storage,
     inbox,
     catcher,

@@ -17,6 +17,21 @@ import {
 } from '../../storage/notifications';
 import type { DeliveryStatus } from '../../storage/schema';
 import { loadContactInfo, membersOf } from './contact-info-document';
+import { DEFAULT_ESCALATION_TIMING, type EscalationTiming } from '../../domain/escalation';
+import { supportStatus } from '../../domain/support-hours';
+import type { OperationalSupport } from '../../domain/contact-info';
+import type { NotificationSupportStatus } from '../../mail/templates';
+import { issueAcknowledgeToken, scheduleEscalation } from '../../storage/escalations';
+
+/** The public page an Acknowledge link opens (a GET there acknowledges nothing). */
+export function acknowledgeUrlOf(publicUrl: string, token: string): string {
+  return `${publicUrl}/ack/${token}`;
+}
+
+/** The partner's support now, with the zone its hours are given in (the first window's). */
+export function supportStatusOf(support: OperationalSupport | null, at: Date = new Date()): NotificationSupportStatus {
+  return { ...supportStatus(support, at), timeZone: support?.windows[0]?.timeZone ?? null };
+}
 
 /** A repeat of a dedup key within this window is counted, not sent again. */
 export const DEDUP_WINDOW_MS = 4 * 60 * 60 * 1000;
@@ -35,7 +50,7 @@ export type Accepted = {
  */
 export async function queueNotification(
   tx: Db,
-  context: { catalog: IntegrationCatalog; publicUrl: string },
+  context: { catalog: IntegrationCatalog; publicUrl: string; escalation?: EscalationTiming },
   account: Account,
   input: Omit<NewNotification, 'accountId'> & { category: Category; env: Environment },
 ): Promise<Accepted> {
@@ -52,11 +67,16 @@ export async function queueNotification(
       return { id: holder, status: await notificationStatus(tx, holder), recipients, deduplicated: true };
     }
   }
-  await insertNotification(tx, id, { ...input, accountId: account.id });
+  // User escalations say whether the partner's support is open now, and if not, when it opens.
+  const support = input.category === 'user_escalation' ? supportStatusOf(info.operationalSupport) : null;
+  await insertNotification(tx, id, { ...input, accountId: account.id, supportStatus: support });
   const notification = { id, ...input, test: input.test ?? false, template: input.template };
-  await enqueueEmails(
-    tx,
-    decision.recipients.map((recipient) =>
+  // Emergencies are acknowledged or escalated: each email its own Acknowledge link, and a timer.
+  const escalates = input.category === 'emergency' && !notification.test;
+  const emails = [];
+  for (const recipient of decision.recipients) {
+    const acknowledgeUrl = escalates ? acknowledgeUrlOf(context.publicUrl, await issueAcknowledgeToken(tx, id, recipient.email)) : undefined;
+    emails.push(
       notificationEmail({
         to: recipient.email,
         locale: recipient.language,
@@ -64,8 +84,14 @@ export async function queueNotification(
         account,
         notification,
         publicUrl: context.publicUrl,
+        acknowledgeUrl,
+        supportStatus: support,
       }),
-    ),
-  );
+    );
+  }
+  await enqueueEmails(tx, emails);
+  if (escalates) {
+    await scheduleEscalation(tx, { notificationId: id, accountId: account.id, afterMs: (context.escalation ?? DEFAULT_ESCALATION_TIMING).afterMs });
+  }
   return { id, status: 'queued', recipients: decision.recipients.map((r) => ({ email: r.email, field: r.field })), deduplicated: false };
 }

@@ -8,6 +8,7 @@ import { usePagedList } from '../../usePagedList';
 import { Badge } from '../Badge';
 import { CONTACT_FIELD_NAMES } from '../contactFields';
 import { DataTable } from '../DataTable';
+import { EmergencyStatus } from './EmergencyStatus';
 import { LoadFailed, Loading } from '../Feedback';
 import { PagedListFooter } from '../PagedListFooter';
 import { SelectField } from '../SelectField';
@@ -51,10 +52,15 @@ function Deliveries({ notification, title }: { notification: Notification; title
       empty={<FormattedMessage id="notifications.deliveries.none" defaultMessage="No deliveries: this was counted as a repeat." />}
     >
       {(delivery) => (
-        <tr key={delivery.email}>
+        <tr key={`${delivery.email}${delivery.escalated ? ' again' : ''}`}>
           <td>
             <bdi className="delivery-email">{delivery.email}</bdi>
             {delivery.field ? <span className="delivery-field">{intl.formatMessage(CONTACT_FIELD_NAMES[delivery.field])}</span> : null}
+            {delivery.escalated ? (
+              <span className="delivery-field">
+                <FormattedMessage id="notifications.delivery.escalated" defaultMessage="Sent again: not acknowledged in time" />
+              </span>
+            ) : null}
           </td>
           <td>
             <Badge tone={STATUS_TONE[delivery.status]}>{intl.formatMessage(STATUS_NAMES[delivery.status])}</Badge>
@@ -117,6 +123,7 @@ function NotificationItem({ notification, headingLevel }: { notification: Notifi
           </>
         ) : null}
       </p>
+      <EmergencyStatus notification={notification} />
       <Deliveries notification={notification} title={title} />
     </li>
   );

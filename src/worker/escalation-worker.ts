@@ -1,0 +1,88 @@
+import { escalateNotification } from '../commands/escalate-notification';
+import type { Deps } from '../commands/deps';
+import { escalationTiming, type EscalationTiming } from '../domain/escalation';
+import { SYSTEM } from '../domain/principal';
+import { claimDueEscalations } from '../storage/escalations';
+import type { Logger } from './delivery-worker';
+
+export type EscalationWorker = {
+  /** Runs every due step until none is; resolves with how many steps ran. */
+  drain(): Promise<number>;
+  stop(): Promise<void>;
+};
+
+export type EscalationWorkerOptions = {
+  deps: Deps;
+  log: Logger;
+  /** How often to look for due steps (they are due at times, not on commits). */
+  pollMs?: number;
+  batchSize?: number;
+  leaseMs?: number;
+  timing?: EscalationTiming;
+};
+
+/**
+ * Runs due escalation steps once each, however many workers run: claimed under a lease
+ * (`for update skip locked` on PostgreSQL), each step's completion and its emails one transaction
+ * guarded by the lease token. `now` replaces the database clock for what is due (tests).
+ */
+export async function runDueEscalations(
+  options: Omit<EscalationWorkerOptions, 'pollMs'> & { now?: string },
+): Promise<number> {
+  const { deps, log } = options;
+  const batchSize = options.batchSize ?? 20;
+  const leaseMs = options.leaseMs ?? 30_000;
+  const timing = options.timing ?? escalationTiming(deps.config);
+  let ran = 0;
+  for (;;) {
+    const claimed = await claimDueEscalations(deps.storage.db, { limit: batchSize, leaseMs, now: options.now });
+    for (const item of claimed) {
+      try {
+        const outcome = await escalateNotification(deps, SYSTEM, { claimed: item, timing, now: options.now });
+        if (outcome.ran) {
+          ran += 1;
+          log.info({ notificationId: item.notificationId, step: outcome.step, recipients: outcome.recipients.length }, 'emergency escalated');
+        }
+      } catch (error) {
+        // Nothing of the step was written (one transaction): it is tried again once its lease runs out.
+        log.error({ notificationId: item.notificationId, step: item.step, err: error }, 'escalation step failed; retried after its lease');
+      }
+    }
+    if (claimed.length < batchSize) return ran;
+  }
+}
+
+/** The escalation loop beside the delivery worker (web process or `npm run worker`). */
+export function startEscalationWorker(options: EscalationWorkerOptions): EscalationWorker {
+  const pollMs = options.pollMs ?? 5000;
+  let stopped = false;
+  let running: Promise<number> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+
+  function drain(): Promise<number> {
+    running ??= runDueEscalations(options)
+      .catch((error: unknown) => {
+        options.log.error({ err: error }, 'escalation pass failed');
+        return 0;
+      })
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  }
+  function schedule(delayMs = pollMs) {
+    if (stopped) return;
+    timer = setTimeout(() => void drain().then(() => schedule()), delayMs);
+    timer.unref();
+  }
+  // A worker that starts (or restarts) looks at once: steps may have come due while none ran.
+  schedule(0);
+  return {
+    drain,
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
