@@ -1,3 +1,4 @@
+import type { Insertable } from 'kysely';
 import type { Db } from './db';
 import { newId, nowIso } from './ids';
 import type { UsersTable } from './schema';
@@ -41,7 +42,7 @@ export async function insertUser(
   input: { email: string; name: string; passwordHash: string | null; locale?: string | null; isOperator?: boolean },
 ): Promise<User> {
   const now = nowIso();
-  const row: UsersTable = {
+  const row: Insertable<UsersTable> & Pick<UsersTable, 'id' | 'email' | 'name' | 'locale' | 'is_operator'> = {
     id: newId('u'),
     email: input.email.toLowerCase(),
     name: input.name,
