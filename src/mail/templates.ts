@@ -48,7 +48,7 @@ function blockHtml(block: Block): string {
 }
 
 /** A plain, accessible email: the same content as text and as HTML in the reader's direction. */
-function layout(locale: Locale, blocks: Block[], action: { label: string; url: string }, footer: string) {
+export function layout(locale: Locale, blocks: Block[], action: { label: string; url: string }, footer: string) {
   const dir = textDirection(locale);
   const html = `<!doctype html>
 <html lang="${locale}" dir="${dir}">

@@ -26,6 +26,7 @@ import integrationRoutes from './routes/integrations';
 import notificationRoutes from './routes/notifications';
 import { authenticateServiceToken } from '../commands/authenticate-service-token';
 import sessionRoutes from './routes/session';
+import profileRoutes from './routes/profile';
 import userRoutes from './routes/users';
 import { zodValidatorCompiler } from './validation';
 
@@ -108,6 +109,7 @@ export async function buildApp(
 
   await app.register(healthRoutes, { db: storage.db });
   await app.register(sessionRoutes, { context });
+  await app.register(profileRoutes, { context });
   await app.register(mailboxRoutes, { db: storage.db });
   await app.register(accountRoutes, { context });
   await app.register(userRoutes, { context });

@@ -66,3 +66,16 @@ export async function setNameAndPassword(db: Db, id: string, name: string, passw
 export async function setLocale(db: Db, id: string, locale: string | null): Promise<void> {
   await db.updateTable('users').set({ locale, updated_at: nowIso() }).where('id', '=', id).execute();
 }
+
+export async function setPassword(db: Db, id: string, passwordHash: string): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash, updated_at: nowIso() }).where('id', '=', id).execute();
+}
+
+export async function setName(db: Db, id: string, name: string): Promise<void> {
+  await db.updateTable('users').set({ name, updated_at: nowIso() }).where('id', '=', id).execute();
+}
+
+export async function findPasswordHash(db: Db, id: string): Promise<string | null> {
+  const row = await db.selectFrom('users').select('password_hash').where('id', '=', id).executeTakeFirst();
+  return row?.password_hash ?? null;
+}
