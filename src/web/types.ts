@@ -19,7 +19,8 @@ import type {
 import type { auditEntry, auditPage, contactInfoView, routesResponse } from '../contract/contact-info';
 import type { mailboxMessage, mailboxPage } from '../contract/mailbox';
 import type { metaResponse } from '../contract/meta';
-import type { membership, sessionResponse, sessionUser } from '../contract/session';
+import type { membership, sessionResponse, sessionUser, codeRequiredResponse } from '../contract/session';
+import type { profileResponse, recoveryCodesResponse, securityEntry, securityLogResponse, twoStepSetupResponse } from '../contract/profile';
 
 export type { ContactField } from '../domain/contact-fields';
 export type { Role } from '../domain/roles';
@@ -53,3 +54,11 @@ export type AuditPage = z.infer<typeof auditPage>;
 
 /** Facts about this installation, known before anyone signs in. */
 export type Meta = z.infer<typeof metaResponse>;
+
+/** People's own accounts. */
+export type CodeRequired = z.infer<typeof codeRequiredResponse>;
+export type Profile = z.infer<typeof profileResponse>;
+export type TwoStepSetup = z.infer<typeof twoStepSetupResponse>;
+export type RecoveryCodes = z.infer<typeof recoveryCodesResponse>;
+export type SecurityEntry = z.infer<typeof securityEntry>;
+export type SecurityLogPage = z.infer<typeof securityLogResponse>;

@@ -31,7 +31,8 @@ export function AppHeader() {
         {memberships.length > 1 ? <AccountPicker memberships={memberships} /> : null}
         <EnvironmentSwitcher />
         <LanguagePicker />
-        <div className="header-user" title={user.email}>
+        {/* The person's name leads to their profile (password, two-step sign-in, sessions). */}
+        <EnvLink className="header-user" to="/profile" title={user.email}>
           {/* dir="auto": a name or address in the other direction keeps its order, and its start stays visible. */}
           <span className="header-user-name" dir="auto">
             {user.name || user.email}
@@ -41,7 +42,7 @@ export function AppHeader() {
               {user.email}
             </span>
           ) : null}
-        </div>
+        </EnvLink>
         <Button
           className={`button button-quiet${signingOut ? ' is-busy' : ''}`}
           onPress={() => {
