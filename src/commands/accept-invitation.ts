@@ -17,7 +17,7 @@ import type { SignInResult } from './sign-in';
 export async function acceptInvitation(
   deps: Deps,
   _principal: Principal,
-  input: { token: string; name?: string; password: string },
+  input: { token: string; name?: string; password: string; client?: { userAgent?: string | null; address?: string | null } },
 ): Promise<SignInResult> {
   const { storage } = deps;
   const { invitation, user, passwordHash: existingHash } = await findOpenInvitation(storage.db, input.token);
@@ -35,7 +35,8 @@ export async function acceptInvitation(
       action: 'invitation.accepted',
       changes: [{ field: 'user', before: null, after: user.email }],
     });
-    const { token, session } = await createSession(tx, user.id);
+    // The device it was accepted on is listed on the profile page like any other session.
+    const { token, session } = await createSession(tx, user.id, input.client);
     return { user: updated, token, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
   });
 }

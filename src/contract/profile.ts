@@ -14,7 +14,7 @@ export const profileResponse = z.object({
   sessions: z.array(
     z.object({
       id: z.string(),
-      /** The browser and system in words ("Chrome 131 on Linux"); null when unknown. */
+      /** The browser and system in words ("Chrome 131 · Linux"); null when unknown. */
       device: z.string().nullable(),
       address: z.string().nullable(),
       createdAt: z.string(),

@@ -136,9 +136,9 @@ describe.each(DIALECTS)("people's own accounts on %s", (dialect) => {
     expect(profile.twoStep).toEqual({ enabled: false, required: false, recoveryCodesLeft: 0 });
     expect(profile.sessions).toHaveLength(3);
     const current = profile.sessions.find((s: { current: boolean }) => s.current);
-    expect(current).toMatchObject({ device: 'Chrome 131 on Linux', address: '10.7.0.1' });
+    expect(current).toMatchObject({ device: 'Chrome 131 · Linux', address: '10.7.0.1' });
     const firefox = profile.sessions.find((s: { address: string }) => s.address === '10.7.0.2');
-    expect(firefox.device).toBe('Firefox 133 on Windows 10');
+    expect(firefox.device).toBe('Firefox 133 · Windows 10');
 
     expect((await here.request('DELETE', `/api/v1/profile/sessions/${firefox.id}`)).statusCode).toBe(204);
     expect((await there.request('GET', '/api/v1/session')).statusCode).toBe(401);
@@ -183,7 +183,7 @@ describe.each(DIALECTS)("people's own accounts on %s", (dialect) => {
     await signIn(email, PASSWORD, FIREFOX);
     expect(await count()).toBe(2);
     const mail = (await t.deliverMail()).filter((m) => m.envelopeTo.includes(email)).at(-1)!;
-    expect(mail.text).toContain('Firefox 133 on Windows 10');
+    expect(mail.text).toContain('Firefox 133 · Windows 10');
   });
 
   it('turns two-step sign-in on, then signs in with a code, a recovery code once, and refuses a wrong one', async () => {

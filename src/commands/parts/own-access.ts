@@ -15,7 +15,7 @@ import type { Deps } from '../deps';
 /** Where a request came from: the browser's User-Agent and the client address. */
 export type Client = { userAgent?: string | null; address?: string | null };
 
-/** A User-Agent in words ("Chrome 131 on Linux"), or null when it says nothing useful. */
+/** A User-Agent in words ("Chrome 131 · Linux": no English word, so it reads in every language), or null when it says nothing useful. */
 export function describeDevice(userAgent: string | null | undefined): string | null {
   if (!userAgent) return null;
   const parser = Bowser.getParser(userAgent);
@@ -25,7 +25,7 @@ export function describeDevice(userAgent: string | null | undefined): string | n
   const osVersion = parser.getOS().versionName ?? parser.getOSVersion();
   const browserPart = browser ? [browser, major].filter(Boolean).join(' ') : '';
   const osPart = os ? [os, osVersion && osVersion !== 'undefined' ? osVersion : ''].filter(Boolean).join(' ') : '';
-  if (browserPart && osPart) return `${browserPart} on ${osPart}`;
+  if (browserPart && osPart) return `${browserPart} · ${osPart}`;
   return browserPart || osPart || null;
 }
 

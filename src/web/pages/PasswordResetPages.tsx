@@ -40,7 +40,7 @@ export function ForgotPasswordPage() {
           <FormattedMessage
             id="forgot.sent"
             defaultMessage="If {email} belongs to an account, an email with a link to choose a new password is on its way. The link works once, for one hour."
-            values={{ email: <bdi>{sentTo}</bdi> }}
+            values={{ email: <bdi className="value-nowrap">{sentTo}</bdi> }}
           />
         </p>
       ) : (

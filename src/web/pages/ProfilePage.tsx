@@ -22,6 +22,7 @@ import { useResource } from '../useResource';
 export function ProfilePage() {
   const intl = useIntl();
   const { state, reload } = useResource<Profile>(paths.profile());
+  const { locale } = useLocale();
   const log = useResource<SecurityLogPage>(paths.securityLog({ limit: 20 }));
   useDocumentTitle(intl.formatMessage({ id: 'profile.title', defaultMessage: 'Your profile' }));
   const refresh = async () => {
@@ -39,7 +40,8 @@ export function ProfilePage() {
       {state.status === 'ready' ? (
         <div className="profile-sections">
           <TwoStepSection profile={state.data} onChanged={refresh} />
-          <DetailsSection profile={state.data} onChanged={refresh} />
+          {/* Keyed by the language shown: a choice made in the header meanwhile shows here too. */}
+          <DetailsSection key={locale} profile={state.data} onChanged={refresh} />
           <PasswordSection onChanged={refresh} />
           <SessionsSection profile={state.data} onChanged={refresh} />
           <SecurityLogSection state={log.state} />
@@ -51,10 +53,11 @@ export function ProfilePage() {
 
 function DetailsSection({ profile, onChanged }: { profile: Profile; onChanged: () => Promise<void> }) {
   const intl = useIntl();
+  // The language shown (the user's choice once signed in; the header's picker changes it too).
   const { chooseLocale, locale: shownLocale } = useLocale();
   const { reload } = useSession();
   const form = useForm({ name: profile.user.name });
-  const [locale, setLocale] = useState<string>(profile.user.locale ?? shownLocale);
+  const [locale, setLocale] = useState<string>(shownLocale);
   const [saved, setSaved] = useState(false);
   const onSubmit = (event: FormEvent<HTMLFormElement>) =>
     form.submit(event, {

@@ -37,7 +37,11 @@ export default async function invitationRoutes(app: FastifyInstance, { context }
       },
     },
     async (request, reply) => {
-      const result = await acceptInvitation(context, request.principal, { token: request.params.token, ...request.body });
+      const result = await acceptInvitation(context, request.principal, {
+        token: request.params.token,
+        ...request.body,
+        client: { userAgent: request.headers['user-agent'], address: request.ip },
+      });
       setSessionCookie(reply, result.token, { secure: context.config.secureCookies, expires: new Date(result.expiresAt) });
       return getSession(context, { kind: 'user', user: result.user }, { csrfToken: result.csrfToken });
     },
