@@ -2,7 +2,7 @@ import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CODE_LIMITS } from '../../src/commands/complete-two-step-sign-in';
 import { createTestApp, createUser, PASSWORD, signInAs, type Client, type TestApp } from '../support/app';
-import { createAccountWithAdmin, lastMailTo, uniqueEmail } from '../support/accounts';
+import { createAccountWithAdmin, invitationToken, uniqueEmail } from '../support/accounts';
 import { DIALECTS } from '../support/storage';
 
 const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
@@ -40,8 +40,14 @@ describe.each(DIALECTS)("people's own accounts on %s", (dialect) => {
     };
   };
   const requestReset = (email: string, ip = '10.8.0.1') => t.app.inject({ method: 'POST', url: '/api/v1/session/password-reset', payload: { email }, remoteAddress: ip });
+  /** The newest message to `email` with `subject` (workers deliver in no particular order). */
+  const mailTo = async (email: string, subject: string) => {
+    const mail = (await t.deliverMail()).filter((m) => m.envelopeTo.includes(email) && m.subject === subject).at(-1);
+    if (!mail) throw new Error(`no "${subject}" to ${email}`);
+    return mail;
+  };
   const resetTokenOf = async (email: string) => {
-    const mail = await lastMailTo(t, email);
+    const mail = await mailTo(email, 'Reset your Liaison password');
     const match = /\/reset-password\/([A-Za-z0-9_-]+)/.exec(mail.text);
     if (!match) throw new Error(`no reset link in ${mail.text}`);
     return match[1]!;
@@ -69,8 +75,7 @@ describe.each(DIALECTS)("people's own accounts on %s", (dialect) => {
     const second = clientOf(await signIn(email, PASSWORD, FIREFOX));
 
     expect((await requestReset(email)).statusCode).toBe(202);
-    const mail = await lastMailTo(t, email);
-    expect(mail.subject).toBe('Reset your Liaison password');
+    expect((await mailTo(email, 'Reset your Liaison password')).text).toContain('expires in one hour');
     const token = await resetTokenOf(email);
     // Only the hash is stored.
     const rows = await t.storage.db.selectFrom('password_resets').selectAll().execute();
@@ -87,8 +92,7 @@ describe.each(DIALECTS)("people's own accounts on %s", (dialect) => {
     expect(reused.statusCode).toBe(410);
     expect(reused.json().error.code).toBe('reset_link_invalid');
     // The person is told, and the change is in their security log.
-    const notice = await lastMailTo(t, email);
-    expect(notice.subject).toBe('Your Liaison password was changed');
+    await mailTo(email, 'Your Liaison password was changed');
     const me = clientOf(await signIn(email, NEW_PASSWORD));
     const log = (await me.request('GET', '/api/v1/profile/security-log')).json();
     expect(log.items.map((e: { action: string }) => e.action)).toContain('password.reset');
@@ -169,7 +173,7 @@ describe.each(DIALECTS)("people's own accounts on %s", (dialect) => {
     expect((await here.request('POST', '/api/v1/profile/password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD })).statusCode).toBe(204);
     expect((await here.request('GET', '/api/v1/session')).statusCode).toBe(200);
     expect((await there.request('GET', '/api/v1/session')).statusCode).toBe(401);
-    expect((await lastMailTo(t, email)).subject).toBe('Your Liaison password was changed');
+    await mailTo(email, 'Your Liaison password was changed');
   });
 
   it('sends a notice for a sign-in from a device not seen before, once', async () => {
@@ -201,7 +205,7 @@ describe.each(DIALECTS)("people's own accounts on %s", (dialect) => {
     const { recoveryCodes } = confirmed.json();
     expect(recoveryCodes).toHaveLength(10);
     expect(new Set(recoveryCodes).size).toBe(10);
-    expect((await lastMailTo(t, email)).subject).toBe('Two-step sign-in is on for your Liaison account');
+    await mailTo(email, 'Two-step sign-in is on for your Liaison account');
     const stored = await t.storage.db.selectFrom('recovery_codes').select('code_hash').execute();
     expect(stored.some((r) => recoveryCodes.includes(r.code_hash))).toBe(false);
     expect((await client.request('GET', '/api/v1/profile')).json().twoStep).toEqual({ enabled: true, required: false, recoveryCodesLeft: 10 });
@@ -238,7 +242,7 @@ describe.each(DIALECTS)("people's own accounts on %s", (dialect) => {
     // Turning it off needs the password.
     expect((await me.request('POST', '/api/v1/profile/two-step/disable', { password: 'wrong' })).statusCode).toBe(401);
     expect((await me.request('POST', '/api/v1/profile/two-step/disable', { password: PASSWORD })).statusCode).toBe(204);
-    expect((await lastMailTo(t, email)).subject).toBe('Two-step sign-in is off for your Liaison account');
+    await mailTo(email, 'Two-step sign-in is off for your Liaison account');
     expect((await signIn(email)).statusCode).toBe(200);
   });
 
@@ -292,5 +296,29 @@ describe.each(DIALECTS)("people's own accounts on %s", (dialect) => {
     const log = await operator.request('GET', `/api/v1/operator/security-log?userId=${(await next.request('GET', '/api/v1/profile')).json().user.id}`);
     expect(log.json().items.map((e: { action: string }) => e.action)).toContain('two_step.enabled');
     expect((await operator.request('PUT', '/api/v1/operator/two-step-requirement', { required: false })).statusCode).toBe(200);
+  });
+
+  it('never opens a session from an invitation for someone with two-step sign-in: the code is still due', async () => {
+    await createUser(t, { email: 'ops-invite@liaison.test', isOperator: true });
+    const operator = await signInAs(t, 'ops-invite@liaison.test');
+    // Invited to two accounts before having a password: the first link sets it, the second only confirms it.
+    const email = uniqueEmail('invited-careful');
+    const tokens: string[] = [];
+    for (const name of ['First', 'Second']) {
+      const accountName = `${name} ${Date.now()}`;
+      const created = await operator.request('POST', '/api/v1/accounts', { name: accountName, integrations: ['reservations_e2e'], adminEmail: email });
+      expect(created.statusCode, created.body).toBe(201);
+      const invitation = (await t.deliverMail()).find((m) => m.envelopeTo.includes(email) && m.subject.includes(accountName));
+      tokens.push(invitationToken(invitation!));
+    }
+    const first = await t.app.inject({ method: 'POST', url: `/api/v1/invitations/${tokens[0]}/accept`, payload: { name: 'Careful', password: PASSWORD } });
+    expect(first.statusCode, first.body).toBe(200);
+    const { secret } = await enrol(clientOf(await signIn(email)));
+    const accepted = await t.app.inject({ method: 'POST', url: `/api/v1/invitations/${tokens[1]}/accept`, payload: { password: PASSWORD } });
+    expect(accepted.statusCode, accepted.body).toBe(202);
+    expect(accepted.cookies).toHaveLength(0);
+    const done = await t.app.inject({ method: 'POST', url: '/api/v1/session/two-step', payload: { pendingToken: accepted.json().pendingToken, code: codeFor(secret) } });
+    expect(done.statusCode).toBe(200);
+    expect(done.json().memberships).toHaveLength(2);
   });
 });

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Button, Form } from 'react-aria-components';
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api';
 import { useDocumentTitle } from '../components/DocumentTitle';
 import { Loading, errorText } from '../components/Feedback';
@@ -21,7 +21,12 @@ export function LoginPage() {
 
   const form = useForm({ email: '', password: '' });
   // Password right, two-step sign-in on: the second step asks for a code.
-  const [pendingToken, setPendingToken] = useState<string | null>(null);
+  // (An invitation accepted by someone with two-step sign-in arrives here with its pending sign-in.)
+  const location = useLocation();
+  const [pendingToken, setPendingToken] = useState<string | null>(() => {
+    const state: unknown = location.state;
+    return state && typeof state === 'object' && 'pendingToken' in state && typeof state.pendingToken === 'string' ? state.pendingToken : null;
+  });
 
   useDocumentTitle(intl.formatMessage({ id: 'login.title', defaultMessage: 'Sign in' }));
 
