@@ -31,8 +31,7 @@ export function AppHeader() {
         {memberships.length > 1 ? <AccountPicker memberships={memberships} /> : null}
         <EnvironmentSwitcher />
         <LanguagePicker />
-        {/* The person's name leads to their profile (password, two-step sign-in, sessions). */}
-        <EnvLink className="header-user" to="/profile" title={user.email}>
+        <div className="header-user" title={user.email}>
           {/* dir="auto": a name or address in the other direction keeps its order, and its start stays visible. */}
           <span className="header-user-name" dir="auto">
             {user.name || user.email}
@@ -42,6 +41,10 @@ export function AppHeader() {
               {user.email}
             </span>
           ) : null}
+        </div>
+        {/* The person's own account: password, two-step sign-in, sessions. */}
+        <EnvLink className="button button-quiet" to="/profile">
+          {intl.formatMessage({ id: 'header.profile', defaultMessage: 'Your profile' })}
         </EnvLink>
         <Button
           className={`button button-quiet${signingOut ? ' is-busy' : ''}`}
