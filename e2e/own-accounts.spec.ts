@@ -21,7 +21,9 @@ test.afterAll(async () => {
   await operator.dispose();
 });
 
-const codeFor = (secret: string) => new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate();
+/** The app's code now, or `offsetSeconds` later (each code works once: the next sign-in uses the next one, within the accepted drift). */
+const codeFor = (secret: string, offsetSeconds = 0) =>
+  new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp: Date.now() + offsetSeconds * 1000 });
 
 /** The newest password reset link mailed to `email`, read from the operators' Mailbox. */
 async function resetPath(email: string): Promise<string> {
@@ -136,7 +138,7 @@ test('the profile lists the sessions, signs another out, and sets up two-step si
   await expect(page.getByRole('heading', { level: 1, name: 'Two-step sign-in' })).toBeVisible();
   await expectAxeClean(page);
   await screenshot(page, 'login-code');
-  await page.getByLabel('Code').fill(codeFor(secret));
+  await page.getByLabel('Code').fill(codeFor(secret, 30));
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page).toHaveURL(/\/accounts\//);
 

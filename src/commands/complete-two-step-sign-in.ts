@@ -1,7 +1,7 @@
 import { DomainError } from '../domain/errors';
 import type { Principal } from '../domain/principal';
 import { writeTransaction } from '../storage/db';
-import { countPendingAttempt, deletePendingSignIn, findPendingSignIn, findTwoStep, sha256, useRecoveryCode } from '../storage/own-access';
+import { countPendingAttempt, deletePendingSignIn, findPendingSignIn, findTwoStep, sha256, useRecoveryCode, useTotpStep } from '../storage/own-access';
 import { clearFailures, recordFailures } from '../storage/sign-in-failures';
 import { findUserById } from '../storage/users';
 import type { Deps } from './deps';
@@ -36,7 +36,11 @@ export async function completeTwoStepSignIn(
 
   return writeTransaction(deps.storage, async (tx) => {
     let right = false;
-    if (input.code !== undefined) right = verifyTotp(twoStep.secret!, input.code);
+    if (input.code !== undefined) {
+      // A right code works once: its time step is used up (a replayed code is wrong).
+      const step = verifyTotp(twoStep.secret!, input.code);
+      right = step !== null && (await useTotpStep(tx, user.id, step));
+    }
     else if (input.recoveryCode !== undefined) right = await useRecoveryCode(tx, user.id, hashRecoveryCode(input.recoveryCode));
     if (!right) {
       await countPendingAttempt(tx, pending.id);

@@ -35,7 +35,8 @@ export async function confirmTwoStep(deps: Deps, principal: Principal, input: { 
   const current = await findTwoStep(deps.storage.db, user.id);
   if (current?.secret) throw new DomainError('conflict');
   if (!current?.pendingSecret) throw new DomainError('conflict');
-  if (!verifyTotp(current.pendingSecret, input.code)) {
+  const step = verifyTotp(current.pendingSecret, input.code);
+  if (step === null) {
     await recordFailures(deps.storage.db, [key], new Date().toISOString());
     throw new DomainError('invalid_code');
   }
@@ -43,7 +44,7 @@ export async function confirmTwoStep(deps: Deps, principal: Principal, input: { 
   await writeTransaction(deps.storage, async (tx) => {
     const stored = await findUserById(tx, user.id);
     if (!stored) throw new DomainError('unauthenticated');
-    await enableTotp(tx, user.id, current.pendingSecret!);
+    await enableTotp(tx, user.id, current.pendingSecret!, step);
     await replaceRecoveryCodes(tx, user.id, recoveryCodes.map(hashRecoveryCode));
     await recordSecurity(tx, { userId: user.id, actor: actorOf(principal), action: 'two_step.enabled', device: describeDevice(input.userAgent), address: input.address });
     await queueSecurityNotice(tx, deps, stored, { kind: 'two_step_on' });

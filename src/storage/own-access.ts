@@ -60,12 +60,31 @@ export async function setPendingTotpSecret(db: Db, userId: string, secret: strin
   await db.updateTable('users').set({ totp_pending_secret: secret }).where('id', '=', userId).execute();
 }
 
-export async function enableTotp(db: Db, userId: string, secret: string): Promise<void> {
-  await db.updateTable('users').set({ totp_secret: secret, totp_enabled_at: nowIso(), totp_pending_secret: null, updated_at: nowIso() }).where('id', '=', userId).execute();
+export async function enableTotp(db: Db, userId: string, secret: string, step: number): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ totp_secret: secret, totp_enabled_at: nowIso(), totp_pending_secret: null, totp_last_step: step, updated_at: nowIso() })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Uses up the time step of an accepted code; false when that step (or a later one) was used already. */
+export async function useTotpStep(db: Db, userId: string, step: number): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ totp_last_step: step })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function disableTotp(db: Db, userId: string): Promise<void> {
-  await db.updateTable('users').set({ totp_secret: null, totp_enabled_at: null, totp_pending_secret: null, updated_at: nowIso() }).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set({ totp_secret: null, totp_enabled_at: null, totp_pending_secret: null, totp_last_step: null, updated_at: nowIso() })
+    .where('id', '=', userId)
+    .execute();
   await db.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
 }
 

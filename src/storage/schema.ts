@@ -19,6 +19,8 @@ export interface UsersTable {
   totp_enabled_at: Generated<string | null>;
   /** A secret shown during enrolment, until a code confirms it. */
   totp_pending_secret: Generated<string | null>;
+  /** The time step (Unix time / 30 s) of the last code accepted: a code works once. */
+  totp_last_step: Generated<number | null>;
 }
 
 export interface SessionsTable {

@@ -24,12 +24,13 @@ describe.each(DIALECTS)('two-step sign-in commands on %s', (dialect) => {
   });
   afterAll(() => ctx.storage.destroy());
 
-  async function enrolled(): Promise<{ person: Person; secret: string; recoveryCodes: string[] }> {
+  async function enrolled(): Promise<{ person: Person; secret: string; recoveryCodes: string[]; confirmedWith: string }> {
     const person = await createPerson(ctx.db, { email: uniqueEmail('totp') });
     const principal = await signedIn(ctx, person);
     const { secret } = await startTwoStepEnrolment(ctx.deps, principal);
-    const { recoveryCodes } = await confirmTwoStep(ctx.deps, principal, { code: codeFor(secret) });
-    return { person, secret, recoveryCodes };
+    const confirmedWith = codeFor(secret);
+    const { recoveryCodes } = await confirmTwoStep(ctx.deps, principal, { code: confirmedWith });
+    return { person, secret, recoveryCodes, confirmedWith };
   }
   const pendingFor = async (email: string) => {
     const outcome = await signIn(ctx.deps, ANONYMOUS, { email, password: PASSWORD, address: '192.0.2.1' });
@@ -56,13 +57,18 @@ describe.each(DIALECTS)('two-step sign-in commands on %s', (dialect) => {
   });
 
   it('signs in with a code, or a recovery code once, opening a session only then', async () => {
-    const { person, secret, recoveryCodes } = await enrolled();
+    const { person, secret, recoveryCodes, confirmedWith } = await enrolled();
     const pending = await pendingFor(person.user.email);
     expect(await ctx.db.selectFrom('sessions').selectAll().where('user_id', '=', person.user.id).execute()).toHaveLength(1);
     await expectRefusal(completeTwoStepSignIn(ctx.deps, ANONYMOUS, { pendingToken: pending, code: wrongCodeFor(secret) }), 'invalid_code');
-    const done = await completeTwoStepSignIn(ctx.deps, ANONYMOUS, { pendingToken: pending, code: codeFor(secret) });
+    // The code that turned it on is used up, whatever pending sign-in brings it.
+    await expectRefusal(completeTwoStepSignIn(ctx.deps, ANONYMOUS, { pendingToken: pending, code: confirmedWith }), 'invalid_code');
+    const next = codeFor(secret, 30);
+    const done = await completeTwoStepSignIn(ctx.deps, ANONYMOUS, { pendingToken: pending, code: next });
     expect(done.user.id).toBe(person.user.id);
-    await expectRefusal(completeTwoStepSignIn(ctx.deps, ANONYMOUS, { pendingToken: pending, code: codeFor(secret) }), 'sign_in_expired');
+    await expectRefusal(completeTwoStepSignIn(ctx.deps, ANONYMOUS, { pendingToken: pending, code: next }), 'sign_in_expired');
+    // And a code that signed in once does not sign in again.
+    await expectRefusal(completeTwoStepSignIn(ctx.deps, ANONYMOUS, { pendingToken: await pendingFor(person.user.email), code: next }), 'invalid_code');
 
     const withRecovery = await completeTwoStepSignIn(ctx.deps, ANONYMOUS, { pendingToken: await pendingFor(person.user.email), recoveryCode: ` ${recoveryCodes[3]!.toUpperCase()} ` });
     expect(withRecovery.user.id).toBe(person.user.id);

@@ -200,7 +200,8 @@ describe.each(DIALECTS)("people's own accounts on %s", (dialect) => {
     const wrong = await client.request('POST', '/api/v1/profile/two-step/confirm', { code: wrongCodeFor(setup.secret) });
     expect(wrong.statusCode).toBe(422);
     expect(wrong.json().error.code).toBe('invalid_code');
-    const confirmed = await client.request('POST', '/api/v1/profile/two-step/confirm', { code: codeFor(setup.secret) });
+    const confirmedWith = codeFor(setup.secret);
+    const confirmed = await client.request('POST', '/api/v1/profile/two-step/confirm', { code: confirmedWith });
     expect(confirmed.statusCode).toBe(200);
     const { recoveryCodes } = confirmed.json();
     expect(recoveryCodes).toHaveLength(10);
@@ -220,7 +221,10 @@ describe.each(DIALECTS)("people's own accounts on %s", (dialect) => {
     const bad = await second({ code: wrongCodeFor(setup.secret) });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.code).toBe('invalid_code');
-    const good = await second({ code: codeFor(setup.secret) });
+    // The code used to turn it on is used up: the next one (30 s on, within the accepted drift) signs in.
+    const replayed = await second({ code: confirmedWith });
+    expect(replayed.statusCode).toBe(422);
+    const good = await second({ code: codeFor(setup.secret, 30) });
     expect(good.statusCode, good.body).toBe(200);
     expect(good.cookies[0]).toMatchObject({ name: 'liaison_session', httpOnly: true });
     expect(good.json().user.email).toBe(email);
@@ -317,7 +321,7 @@ describe.each(DIALECTS)("people's own accounts on %s", (dialect) => {
     const accepted = await t.app.inject({ method: 'POST', url: `/api/v1/invitations/${tokens[1]}/accept`, payload: { password: PASSWORD } });
     expect(accepted.statusCode, accepted.body).toBe(202);
     expect(accepted.cookies).toHaveLength(0);
-    const done = await t.app.inject({ method: 'POST', url: '/api/v1/session/two-step', payload: { pendingToken: accepted.json().pendingToken, code: codeFor(secret) } });
+    const done = await t.app.inject({ method: 'POST', url: '/api/v1/session/two-step', payload: { pendingToken: accepted.json().pendingToken, code: codeFor(secret, 30) } });
     expect(done.statusCode).toBe(200);
     expect(done.json().memberships).toHaveLength(2);
   });

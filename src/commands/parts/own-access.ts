@@ -68,10 +68,12 @@ export function totpUri(secret: string, email: string): string {
   return totp(secret, email).toString();
 }
 
-export function verifyTotp(secret: string, code: string): boolean {
+/** The time step (Unix time / 30 s) of a right code, or null: callers accept each step once. */
+export function verifyTotp(secret: string, code: string, now = Date.now()): number | null {
   const token = code.replace(/\s+/g, '');
-  if (!/^\d{6}$/.test(token)) return false;
-  return totp(secret).validate({ token, window: 1 }) !== null;
+  if (!/^\d{6}$/.test(token)) return null;
+  const delta = totp(secret).validate({ token, window: 1, timestamp: now });
+  return delta === null ? null : Math.floor(now / 1000 / 30) + delta;
 }
 
 /** The otpauth URI as a QR code, an SVG data URL the page shows as an image. */

@@ -14,6 +14,8 @@ export function ownAccounts(t: ColumnTypes) {
       await db.schema.alterTable('users').addColumn('totp_enabled_at', t.timestamp).execute();
       // A secret shown during enrolment, until a code from it confirms it.
       await db.schema.alterTable('users').addColumn('totp_pending_secret', 'text').execute();
+      // The time step of the last code accepted: a code works once, even within its 30 seconds.
+      await db.schema.alterTable('users').addColumn('totp_last_step', 'integer').execute();
 
       await db.schema.alterTable('sessions').addColumn('user_agent', 'text').execute();
       await db.schema.alterTable('sessions').addColumn('address', 'text').execute();
@@ -90,7 +92,7 @@ export function ownAccounts(t: ColumnTypes) {
       }
       await db.schema.alterTable('accounts').dropColumn('require_two_step').execute();
       for (const column of ['address', 'user_agent']) await db.schema.alterTable('sessions').dropColumn(column).execute();
-      for (const column of ['totp_pending_secret', 'totp_enabled_at', 'totp_secret']) await db.schema.alterTable('users').dropColumn(column).execute();
+      for (const column of ['totp_last_step', 'totp_pending_secret', 'totp_enabled_at', 'totp_secret']) await db.schema.alterTable('users').dropColumn(column).execute();
     },
   };
 }
