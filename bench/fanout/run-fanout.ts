@@ -1,3 +1,4 @@
+import type { Insertable } from 'kysely';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -90,7 +91,7 @@ export async function runFanOut(dialect: 'sqlite' | 'postgres', settings: Settin
     await migrateToLatest(storage);
     const now = nowIso();
     const accounts: Account[] = [];
-    const rows: { accounts: Database['accounts'][]; integrations: Database['account_integrations'][]; documents: Database['contact_info'][] } = {
+    const rows: { accounts: Insertable<Database['accounts']>[]; integrations: Insertable<Database['account_integrations']>[]; documents: Insertable<Database['contact_info']>[] } = {
       accounts: [],
       integrations: [],
       documents: [],

@@ -1,3 +1,4 @@
+import type { Insertable } from 'kysely';
 import { sql } from 'kysely';
 import { hashPassword } from '../../src/commands/parts/passwords';
 import { validateContactInfo } from '../../src/domain/contact-info';
@@ -52,11 +53,11 @@ export async function seed(storage: Storage, count: number): Promise<SeededAccou
   const passwordHash = await hashPassword(BENCH_PASSWORD);
   const now = nowIso();
   const accounts: SeededAccount[] = [];
-  const users: Database['users'][] = [];
-  const accountRows: Database['accounts'][] = [];
-  const integrations: Database['account_integrations'][] = [];
-  const memberships: Database['memberships'][] = [];
-  const documents: Database['contact_info'][] = [];
+  const users: Insertable<Database['users']>[] = [];
+  const accountRows: Insertable<Database['accounts']>[] = [];
+  const integrations: Insertable<Database['account_integrations']>[] = [];
+  const memberships: Insertable<Database['memberships']>[] = [];
+  const documents: Insertable<Database['contact_info']>[] = [];
   for (let i = 0; i < count; i += 1) {
     const account: SeededAccount = { id: newId('a'), name: `Partner ${String(i).padStart(5, '0')}`, userId: newId('u'), email: adminEmail(i) };
     accounts.push(account);

@@ -1,6 +1,7 @@
 import { DomainError } from '../domain/errors';
 import type { Principal } from '../domain/principal';
 import { listMembershipsOfUser } from '../storage/memberships';
+import { findTwoStep, isTwoStepRequired } from '../storage/own-access';
 import type { Deps } from './deps';
 
 /** The signed-in person as the web app needs them: who, operator or not, their accounts, the CSRF token. */
@@ -14,5 +15,7 @@ export async function getSession(deps: Pick<Deps, 'storage'>, principal: Princip
     isOperator: user.isOperator,
     memberships: await listMembershipsOfUser(deps.storage.db, user.id),
     csrfToken,
+    // Two-step sign-in required of this person but not set up: the web leads them to enrol first.
+    twoStepEnrolmentRequired: !(await findTwoStep(deps.storage.db, user.id))?.secret && (await isTwoStepRequired(deps.storage.db, user)),
   };
 }

@@ -35,6 +35,12 @@ export const errorMessages = defineMessages({
   },
   conflict: { id: 'error.conflict', defaultMessage: 'This conflicts with the current state.' },
   invitation_expired: { id: 'error.invitation_expired', defaultMessage: 'This invitation has expired. Ask for a new one.' },
+  reset_link_invalid: {
+    id: 'error.reset_link_invalid',
+    defaultMessage: 'This password reset link has expired or was already used. Ask for a new one.',
+  },
+  sign_in_expired: { id: 'error.sign_in_expired', defaultMessage: 'This sign-in took too long. Enter your email and password again.' },
+  invalid_code: { id: 'error.invalid_code', defaultMessage: 'The code is not correct.' },
   version_conflict: {
     id: 'error.version_conflict',
     defaultMessage: 'Someone else changed this in the meantime. Reload to see their changes.',

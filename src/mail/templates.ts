@@ -51,7 +51,7 @@ function blockHtml(block: Block): string {
 type Action = { label: string; url: string };
 
 /** A plain, accessible email: the same content as text and as HTML in the reader's direction; one button per action. */
-function layout(locale: Locale, blocks: Block[], action: Action | Action[], footer: string) {
+export function layout(locale: Locale, blocks: Block[], action: Action | Action[], footer: string) {
   const dir = textDirection(locale);
   const actions = Array.isArray(action) ? action : [action];
   const html = `<!doctype html>

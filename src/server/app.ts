@@ -28,6 +28,7 @@ import acknowledgementRoutes from './routes/acknowledgements';
 import escalationRoutes from './routes/operator/escalations';
 import { authenticateServiceToken } from '../commands/authenticate-service-token';
 import sessionRoutes from './routes/session';
+import profileRoutes from './routes/profile';
 import userRoutes from './routes/users';
 import { zodValidatorCompiler } from './validation';
 
@@ -110,6 +111,7 @@ export async function buildApp(
 
   await app.register(healthRoutes, { db: storage.db });
   await app.register(sessionRoutes, { context });
+  await app.register(profileRoutes, { context });
   await app.register(mailboxRoutes, { db: storage.db });
   await app.register(accountRoutes, { context });
   await app.register(userRoutes, { context });

@@ -14,6 +14,13 @@ export interface UsersTable {
   is_operator: number;
   created_at: string;
   updated_at: string;
+  /** The authenticator app's secret (base32) once two-step sign-in is on. */
+  totp_secret: Generated<string | null>;
+  totp_enabled_at: Generated<string | null>;
+  /** A secret shown during enrolment, until a code confirms it. */
+  totp_pending_secret: Generated<string | null>;
+  /** The time step (Unix time / 30 s) of the last code accepted: a code works once. */
+  totp_last_step: Generated<number | null>;
 }
 
 export interface SessionsTable {
@@ -24,6 +31,8 @@ export interface SessionsTable {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+  user_agent: Generated<string | null>;
+  address: Generated<string | null>;
 }
 
 export interface SignInFailuresTable {
@@ -52,6 +61,8 @@ export interface AccountsTable {
   contact_info_complete: number;
   created_at: string;
   updated_at: string;
+  /** 1 when the account's admins require two-step sign-in of its users. */
+  require_two_step: Generated<number>;
 }
 
 export interface AccountIntegrationsTable {
@@ -200,9 +211,69 @@ export interface ServiceTokensTable {
   revoked_at: string | null;
 }
 
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+/** A password reset link: single use, short-lived, stored by its hash. */
+export interface PasswordResetsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface RecoveryCodesTable {
+  id: string;
+  user_id: string;
+  /** SHA-256 of the normalized code. */
+  code_hash: string;
+  used_at: string | null;
+}
+
+/** A sign-in whose password was right and whose two-step code is still due; `id` is the token's hash. */
+export interface PendingSignInsTable {
+  id: string;
+  user_id: string;
+  attempts: Generated<number>;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface KnownDevicesTable {
+  user_id: string;
+  /** SHA-256 of the User-Agent. */
+  fingerprint: string;
+  first_seen_at: string;
+}
+
+/** Changes to one person's own access (password, two-step sign-in, sessions), for them and operators. */
+export interface SecurityLogTable {
+  id: string;
+  user_id: string;
+  at: string;
+  actor_kind: 'user' | 'service' | 'system';
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  /** The device (in words) and address the change came from, when known. */
+  device: string | null;
+  address: string | null;
+}
+
 export interface Database {
   acknowledge_tokens: AcknowledgeTokensTable;
   escalations: EscalationsTable;
+  settings: SettingsTable;
+  password_resets: PasswordResetsTable;
+  recovery_codes: RecoveryCodesTable;
+  pending_sign_ins: PendingSignInsTable;
+  known_devices: KnownDevicesTable;
+  security_log: SecurityLogTable;
   notifications: NotificationsTable;
   dedup_keys: DedupKeysTable;
   service_tokens: ServiceTokensTable;

@@ -14,7 +14,11 @@ function hashToken(token: string): string {
 }
 
 /** Creates a session; returns the secret cookie value (only its hash is stored). */
-export async function createSession(db: Db, userId: string): Promise<{ token: string; session: SessionRecord }> {
+export async function createSession(
+  db: Db,
+  userId: string,
+  client: { userAgent?: string | null; address?: string | null } = {},
+): Promise<{ token: string; session: SessionRecord }> {
   const token = randomBytes(32).toString('base64url');
   const now = Date.now();
   const session: SessionRecord = {
@@ -32,6 +36,8 @@ export async function createSession(db: Db, userId: string): Promise<{ token: st
       created_at: new Date(now).toISOString(),
       last_seen_at: new Date(now).toISOString(),
       expires_at: session.expiresAt,
+      user_agent: client.userAgent?.slice(0, 512) ?? null,
+      address: client.address ?? null,
     })
     .execute();
   return { token, session };
@@ -83,4 +89,27 @@ export async function deleteSession(db: Db, sessionId: string): Promise<void> {
 
 export async function deleteExpiredSessions(db: Db): Promise<void> {
   await db.deleteFrom('sessions').where('expires_at', '<=', nowIso()).execute();
+}
+
+export type SessionSummary = { id: string; userAgent: string | null; address: string | null; createdAt: string; lastSeenAt: string };
+
+/** A person's live sessions, most recently used first. */
+export async function listSessionsOfUser(db: Db, userId: string): Promise<SessionSummary[]> {
+  const rows = await db
+    .selectFrom('sessions')
+    .select(['id', 'user_agent', 'address', 'created_at', 'last_seen_at'])
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', nowIso())
+    .orderBy('last_seen_at', 'desc')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: r.id, userAgent: r.user_agent, address: r.address, createdAt: r.created_at, lastSeenAt: r.last_seen_at }));
+}
+
+/** Ends every session of a person but `exceptId` (all of them without it); returns how many ended. */
+export async function deleteSessionsOfUser(db: Db, userId: string, exceptId?: string): Promise<number> {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (exceptId) query = query.where('id', '!=', exceptId);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

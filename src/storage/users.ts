@@ -1,3 +1,4 @@
+import type { Insertable } from 'kysely';
 import type { Db } from './db';
 import { newId, nowIso } from './ids';
 import type { UsersTable } from './schema';
@@ -41,7 +42,7 @@ export async function insertUser(
   input: { email: string; name: string; passwordHash: string | null; locale?: string | null; isOperator?: boolean },
 ): Promise<User> {
   const now = nowIso();
-  const row: UsersTable = {
+  const row: Insertable<UsersTable> & Pick<UsersTable, 'id' | 'email' | 'name' | 'locale' | 'is_operator'> = {
     id: newId('u'),
     email: input.email.toLowerCase(),
     name: input.name,
@@ -64,4 +65,17 @@ export async function setNameAndPassword(db: Db, id: string, name: string, passw
 
 export async function setLocale(db: Db, id: string, locale: string | null): Promise<void> {
   await db.updateTable('users').set({ locale, updated_at: nowIso() }).where('id', '=', id).execute();
+}
+
+export async function setPassword(db: Db, id: string, passwordHash: string): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash, updated_at: nowIso() }).where('id', '=', id).execute();
+}
+
+export async function setName(db: Db, id: string, name: string): Promise<void> {
+  await db.updateTable('users').set({ name, updated_at: nowIso() }).where('id', '=', id).execute();
+}
+
+export async function findPasswordHash(db: Db, id: string): Promise<string | null> {
+  const row = await db.selectFrom('users').select('password_hash').where('id', '=', id).executeTakeFirst();
+  return row?.password_hash ?? null;
 }

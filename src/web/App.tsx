@@ -9,6 +9,8 @@ import { InvitationPage } from './pages/InvitationPage';
 import { AcknowledgePage } from './pages/AcknowledgePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundContent, NotFoundPage } from './pages/NotFoundPage';
+import { ForgotPasswordPage, ResetPasswordPage } from './pages/PasswordResetPages';
+import { ProfilePage } from './pages/ProfilePage';
 import { OperatorAccountPage } from './pages/operator/OperatorAccountPage';
 import { OperatorLayout } from './pages/operator/OperatorLayout';
 import { OPERATOR_SECTIONS } from './pages/operator/sections';
@@ -33,6 +35,8 @@ function AppRoutes() {
       <Route path="/invite/:token" element={<InvitationPage />} />
       <Route path="/ack/:token" element={<AcknowledgePage />} />
       <Route path="/help" element={<HelpPage />} />
+      <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+      <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
       <Route
         element={
           <RequireSession>
@@ -41,6 +45,7 @@ function AppRoutes() {
         }
       >
         <Route index element={<HomePage />} />
+        <Route path="profile" element={<ProfilePage />} />
         <Route path="accounts/:accountId" element={<PortalLayout />}>
           {sectionRoutes(PORTAL_SECTIONS)}
           <Route path="*" element={<NotFoundContent />} />

@@ -49,4 +49,18 @@ export const paths = {
   notifications: (accountId: string, params: PageParams & { category?: string; status?: string } = {}) =>
     `${account(accountId)}/notifications${query({ ...params })}`,
   testNotification: (accountId: string) => `${account(accountId)}/contact-info/test`,
+  // People's own accounts: sign-in's second step, password reset, profile.
+  twoStepSignIn: () => `${API}/session/two-step`,
+  passwordReset: () => `${API}/session/password-reset`,
+  passwordResetComplete: () => `${API}/session/password-reset/complete`,
+  profile: () => `${API}/profile`,
+  profilePassword: () => `${API}/profile/password`,
+  profileSessions: () => `${API}/profile/sessions`,
+  profileSession: (sessionId: string) => `${API}/profile/sessions/${segment(sessionId)}`,
+  twoStepSetup: () => `${API}/profile/two-step/setup`,
+  twoStepConfirm: () => `${API}/profile/two-step/confirm`,
+  twoStepDisable: () => `${API}/profile/two-step/disable`,
+  securityLog: (page: PageParams = {}) => `${API}/profile/security-log${query({ ...page })}`,
+  accountTwoStepRequirement: (accountId: string) => `${account(accountId)}/two-step-requirement`,
+  operatorTwoStepRequirement: () => `${API}/operator/two-step-requirement`,
 };

@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { ApiError, api, setCsrfToken, setUnauthenticatedHandler } from './api';
 import { paths } from './apiPaths';
 import { useLocale } from './i18n/LocaleProvider';
-import type { Session } from './types';
+import type { CodeRequired, Session } from './types';
 
 export type { Membership, Role, Session, SessionUser } from './types';
 
@@ -15,8 +15,10 @@ export type SessionState =
 
 interface SessionContextValue {
   state: SessionState;
-  /** Opens a session; rejects with ApiError (invalid_credentials, rate_limited…). */
-  signIn: (email: string, password: string) => Promise<Session>;
+  /** Opens a session, or answers that a two-step code is due; rejects with ApiError (invalid_credentials, rate_limited…). */
+  signIn: (email: string, password: string) => Promise<Session | CodeRequired>;
+  /** The second step: a code from the authenticator app, or a recovery code. */
+  completeSignIn: (body: { pendingToken: string; code?: string; recoveryCode?: string }) => Promise<Session>;
   /** Ends the session; the local session is cleared even if the server call fails. */
   signOut: () => Promise<void>;
   /** Loads the session again (after a membership changes…). */
@@ -68,7 +70,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (email: string, password: string) => {
-      const session = await api<Session>(paths.session(), { method: 'POST', body: { email, password } });
+      const answer = await api<Session | CodeRequired>(paths.session(), { method: 'POST', body: { email, password } });
+      if ('codeRequired' in answer) return answer;
+      accept(answer);
+      return answer;
+    },
+    [accept],
+  );
+
+  const completeSignIn = useCallback(
+    async (body: { pendingToken: string; code?: string; recoveryCode?: string }) => {
+      const session = await api<Session>(paths.twoStepSignIn(), { method: 'POST', body });
       accept(session);
       return session;
     },
@@ -85,7 +97,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [clear]);
 
-  const value = useMemo(() => ({ state, signIn, signOut, reload, adopt: accept }), [state, signIn, signOut, reload, accept]);
+  const value = useMemo(
+    () => ({ state, signIn, completeSignIn, signOut, reload, adopt: accept }),
+    [state, signIn, completeSignIn, signOut, reload, accept],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
@@ -109,6 +124,8 @@ export function rememberUserLocale(locale: string): void {
 
 /** Where a user lands after signing in when no return path was asked for. */
 export function homePath(session: Session): string {
+  // Two-step sign-in required and not set up: enrolment comes before anything else.
+  if (session.twoStepEnrolmentRequired) return '/profile';
   if (session.isOperator) return '/operator';
   const first = session.memberships[0];
   return first ? `/accounts/${encodeURIComponent(first.accountId)}` : '/';

@@ -20,7 +20,8 @@ import type { auditEntry, auditPage, contactInfoView, routesResponse } from '../
 import type { mailboxMessage, mailboxPage } from '../contract/mailbox';
 import type { acceptedNotification, acknowledgement, delivery, notification, notificationsPage } from '../contract/notifications';
 import type { metaResponse } from '../contract/meta';
-import type { membership, sessionResponse, sessionUser } from '../contract/session';
+import type { membership, sessionResponse, sessionUser, codeRequiredResponse } from '../contract/session';
+import type { profileResponse, recoveryCodesResponse, securityEntry, securityLogResponse, twoStepSetupResponse } from '../contract/profile';
 
 export type { ContactField } from '../domain/contact-fields';
 export type { Role } from '../domain/roles';
@@ -60,3 +61,10 @@ export type NotificationsPage = z.infer<typeof notificationsPage>;
 export type Delivery = z.infer<typeof delivery>;
 export type AcceptedNotification = z.infer<typeof acceptedNotification>;
 export type Acknowledgement = z.infer<typeof acknowledgement>;
+/** People's own accounts. */
+export type CodeRequired = z.infer<typeof codeRequiredResponse>;
+export type Profile = z.infer<typeof profileResponse>;
+export type TwoStepSetup = z.infer<typeof twoStepSetupResponse>;
+export type RecoveryCodes = z.infer<typeof recoveryCodesResponse>;
+export type SecurityEntry = z.infer<typeof securityEntry>;
+export type SecurityLogPage = z.infer<typeof securityLogResponse>;

@@ -37,7 +37,11 @@ describe.each(DIALECTS)('acceptInvitation on %s', (dialect) => {
     const member = await inviteUser(ctx.deps, to.admin.principal, { scope, email, role: 'editor', locale: 'en' });
     return { userId: member.userId, token: await invitationTokenFor(ctx.db, email) };
   };
-  const accept = (input: { token: string; name?: string; password: string }) => acceptInvitation(ctx.deps, ANONYMOUS, input);
+  const accept = async (input: { token: string; name?: string; password: string }) => {
+    const outcome = await acceptInvitation(ctx.deps, ANONYMOUS, input);
+    if (outcome.step !== 'done') throw new Error('a code is required');
+    return outcome;
+  };
 
   it('lets a new person set a name and password, uses the link up, and signs them in', async () => {
     const email = uniqueEmail('nina');

@@ -27,6 +27,7 @@ describe.each(DIALECTS)('getSession on %s', (dialect) => {
         { accountId: zeta.id, accountName: 'Zeta Foods', role: 'viewer' },
       ],
       csrfToken: session.csrfToken,
+      twoStepEnrolmentRequired: false,
     });
   });
 
@@ -38,6 +39,7 @@ describe.each(DIALECTS)('getSession on %s', (dialect) => {
       isOperator: true,
       memberships: [],
       csrfToken: 'fresh-token',
+      twoStepEnrolmentRequired: false,
     });
   });
 

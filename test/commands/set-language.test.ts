@@ -24,6 +24,7 @@ describe.each(DIALECTS)('setLanguage on %s', (dialect) => {
       isOperator: false,
       memberships: [],
       csrfToken: session.csrfToken,
+      twoStepEnrolmentRequired: false,
     });
     expect((await findUserById(ctx.db, person.user.id))?.locale).toBe('he');
 

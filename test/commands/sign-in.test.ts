@@ -13,7 +13,11 @@ describe.each(DIALECTS)('signIn on %s', (dialect) => {
   });
   afterAll(() => ctx.storage.destroy());
 
-  const attempt = (email: string, password: string, address = '192.0.2.1') => signIn(ctx.deps, ANONYMOUS, { email, password, address });
+  const attempt = async (email: string, password: string, address = '192.0.2.1') => {
+    const outcome = await signIn(ctx.deps, ANONYMOUS, { email, password, address });
+    if (outcome.step !== 'done') throw new Error('a code is required');
+    return outcome;
+  };
   const failuresOf = async (key: string) => (await countRecentFailures(ctx.db, key, new Date(Date.now() - SIGN_IN_LIMITS.windowMs).toISOString())).count;
   const sessionsOf = (userId: string) => ctx.db.selectFrom('sessions').selectAll().where('user_id', '=', userId).execute();
 

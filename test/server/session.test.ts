@@ -24,6 +24,7 @@ describe.each(DIALECTS)('sessions on %s', (dialect) => {
       isOperator: false,
       memberships: [],
       csrfToken: expect.any(String),
+      twoStepEnrolmentRequired: false,
     });
     const [cookie] = response.cookies;
     expect(cookie).toMatchObject({ name: 'liaison_session', httpOnly: true, sameSite: 'Lax', path: '/' });

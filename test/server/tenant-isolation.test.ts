@@ -103,6 +103,19 @@ describe.each(DIALECTS)('tenant isolation on %s', (dialect) => {
       request: async (x) => ({ url: `/api/v1/accounts/${x.id}/integrations/reservations_e2e/enable`, body: {} }),
       expect: OPERATOR_ONLY(200),
     },
+    {
+      method: 'GET',
+      route: '/api/v1/accounts/{accountId}/two-step-requirement',
+      request: async (x) => ({ url: `/api/v1/accounts/${x.id}/two-step-requirement` }),
+      expect: READ,
+    },
+    {
+      method: 'PUT',
+      route: '/api/v1/accounts/{accountId}/two-step-requirement',
+      // Not required: the other endpoints here go on being called without two-step sign-in.
+      request: async (x) => ({ url: `/api/v1/accounts/${x.id}/two-step-requirement`, body: { required: false } }),
+      expect: ADMIN_ONLY(200),
+    },
   ];
 
   beforeAll(async () => {

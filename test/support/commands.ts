@@ -177,3 +177,10 @@ export async function invitationTokenFor(db: Db, email: string): Promise<string>
 export async function auditOf(db: Db, accountId: string): Promise<AuditEntry[]> {
   return (await listAudit(db, accountId, { limit: 200 })).items.reverse();
 }
+
+/** A person with a live session (as after signing in), and its principal: what profile commands need. */
+export async function signedIn(ctx: CommandContext, person: Person, client: { userAgent?: string; address?: string } = {}) {
+  const { createSession } = await import('../../src/storage/sessions');
+  const { session } = await createSession(ctx.db, person.user.id, client);
+  return userPrincipal(person.user, { id: session.id, csrfToken: session.csrfToken });
+}

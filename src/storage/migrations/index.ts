@@ -5,6 +5,7 @@ import { accounts } from './002_accounts';
 import { contactInfo } from './003_contact_info';
 import { deliveries } from './004_deliveries';
 import { notifications } from './005_notifications';
+import { ownAccounts } from './006_own_accounts';
 import { escalations } from './009_escalations';
 
 /** Column types that differ between the two dialects. */
@@ -19,6 +20,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '003_contact_info': contactInfo(t),
     '004_deliveries': deliveries(t),
     '005_notifications': notifications(t),
+    '006_own_accounts': ownAccounts(t),
     '009_escalations': escalations(t),
   };
 }

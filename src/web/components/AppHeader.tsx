@@ -42,6 +42,10 @@ export function AppHeader() {
             </span>
           ) : null}
         </div>
+        {/* The person's own account: password, two-step sign-in, sessions. */}
+        <EnvLink className="button button-quiet" to="/profile">
+          {intl.formatMessage({ id: 'header.profile', defaultMessage: 'Your profile' })}
+        </EnvLink>
         <Button
           className={`button button-quiet${signingOut ? ' is-busy' : ''}`}
           onPress={() => {

@@ -33,5 +33,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
     const to = next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`;
     return <Navigate to={to} replace />;
   }
+  // Two-step sign-in required and not set up: the profile page (where it is set up) comes first.
+  if (state.session.twoStepEnrolmentRequired && location.pathname !== '/profile') return <Navigate to="/profile" replace />;
   return <>{children}</>;
 }

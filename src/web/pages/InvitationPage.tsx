@@ -11,7 +11,7 @@ import { PublicLayout } from '../components/PublicLayout';
 import { TextField } from '../components/TextField';
 import { useForm } from '../forms';
 import { useSession } from '../session';
-import type { AcceptInvitationBody, InvitationInfo, Session } from '../types';
+import type { AcceptInvitationBody, CodeRequired, InvitationInfo, Session } from '../types';
 
 const MIN_PASSWORD_LENGTH = 12;
 
@@ -140,6 +140,7 @@ interface AcceptFormProps {
 }
 
 function AcceptForm({ token, invitation, onAccepted, onLinkFailed }: AcceptFormProps) {
+  const navigate = useNavigate();
   const intl = useIntl();
   const isNew = !invitation.existingUser;
   const form = useForm({ name: '', password: '' }, { invalid_credentials: 'password' });
@@ -164,14 +165,16 @@ function AcceptForm({ token, invitation, onAccepted, onLinkFailed }: AcceptFormP
       }),
       send: async ({ name, password }) => {
         const body: AcceptInvitationBody = isNew ? { name: name.trim(), password } : { password };
-        const session = await api<Session>(paths.acceptInvitation(token), { method: 'POST', body }).catch((error: unknown) => {
+        const session = await api<Session | CodeRequired>(paths.acceptInvitation(token), { method: 'POST', body }).catch((error: unknown) => {
           // A link that stopped working meanwhile is the page's business, not the form's.
           const linkState = failedState(error);
           if (!linkState) throw error;
           onLinkFailed(linkState);
           return null;
         });
-        if (session) onAccepted(session);
+        // Two-step sign-in on: the sign-in page asks for the code (the invitation is accepted already).
+        if (session && 'codeRequired' in session) navigate('/login', { state: { pendingToken: session.pendingToken } });
+        else if (session) onAccepted(session);
       },
     });
 

@@ -1,7 +1,8 @@
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { Form } from 'react-aria-components';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Button, Form } from 'react-aria-components';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { ApiError } from '../api';
 import { useDocumentTitle } from '../components/DocumentTitle';
 import { Loading, errorText } from '../components/Feedback';
 import { FormActions } from '../components/FormActions';
@@ -13,12 +14,19 @@ import { homePath, safeNextPath, useSession } from '../session';
 /** /login: email + password; server errors in an alert beside the form, typed values kept. */
 export function LoginPage() {
   const intl = useIntl();
-  const { state, signIn } = useSession();
+  const { state, signIn, completeSignIn } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNextPath(params.get('next'));
 
   const form = useForm({ email: '', password: '' });
+  // Password right, two-step sign-in on: the second step asks for a code.
+  // (An invitation accepted by someone with two-step sign-in arrives here with its pending sign-in.)
+  const location = useLocation();
+  const [pendingToken, setPendingToken] = useState<string | null>(() => {
+    const state: unknown = location.state;
+    return state && typeof state === 'object' && 'pendingToken' in state && typeof state.pendingToken === 'string' ? state.pendingToken : null;
+  });
 
   useDocumentTitle(intl.formatMessage({ id: 'login.title', defaultMessage: 'Sign in' }));
 
@@ -33,12 +41,32 @@ export function LoginPage() {
         password: password ? undefined : intl.formatMessage({ id: 'login.password.required', defaultMessage: 'Enter your password.' }),
       }),
       send: async ({ email, password }) => {
-        const session = await signIn(email.trim(), password);
-        navigate(next ?? homePath(session), { replace: true });
+        const answer = await signIn(email.trim(), password);
+        if ('codeRequired' in answer) {
+          setPendingToken(answer.pendingToken);
+          return;
+        }
+        navigate(next ?? homePath(answer), { replace: true });
       },
       // Every failure (a wrong password, too many attempts) is the form's, beside it.
       failed: (error) => ({ fields: {}, form: errorText(intl, error) }),
     });
+
+  if (pendingToken) {
+    return (
+      <CodeStep
+        pendingToken={pendingToken}
+        onRestart={() => {
+          setPendingToken(null);
+          form.set('password', '');
+        }}
+        complete={async (body) => {
+          const session = await completeSignIn(body);
+          navigate(next ?? homePath(session), { replace: true });
+        }}
+      />
+    );
+  }
 
   return (
     <PublicLayout>
@@ -72,6 +100,79 @@ export function LoginPage() {
         />
         <FormActions error={form.formError} pending={form.pending} submitLabel={intl.formatMessage({ id: 'login.submit', defaultMessage: 'Sign in' })} />
       </Form>
+      <p className="login-forgot">
+        <Link to="/forgot-password">
+          <FormattedMessage id="login.forgot" defaultMessage="Forgot your password?" />
+        </Link>
+      </p>
+    </PublicLayout>
+  );
+}
+
+/** The second step of a sign-in: a code from the authenticator app, or a recovery code instead. */
+function CodeStep({
+  pendingToken,
+  complete,
+  onRestart,
+}: {
+  pendingToken: string;
+  complete: (body: { pendingToken: string; code?: string; recoveryCode?: string }) => Promise<void>;
+  onRestart: () => void;
+}) {
+  const intl = useIntl();
+  const [useRecovery, setUseRecovery] = useState(false);
+  const form = useForm({ code: '' });
+  const onSubmit = (event: FormEvent<HTMLFormElement>) =>
+    form.submit(event, {
+      check: ({ code }) => ({
+        code: code.trim() ? undefined : intl.formatMessage({ id: 'login.code.required', defaultMessage: 'Enter the code.' }),
+      }),
+      send: ({ code }) => complete(useRecovery ? { pendingToken, recoveryCode: code.trim() } : { pendingToken, code: code.trim() }),
+      failed: (error) =>
+        error instanceof ApiError && error.code === 'invalid_code' ? { fields: { code: errorText(intl, error) }, form: null } : { fields: {}, form: errorText(intl, error) },
+    });
+  return (
+    <PublicLayout>
+      <h1 className="login-title">
+        <FormattedMessage id="login.code.heading" defaultMessage="Two-step sign-in" />
+      </h1>
+      <p className="login-intro">
+        {useRecovery ? (
+          <FormattedMessage id="login.code.recoveryIntro" defaultMessage="Enter one of the recovery codes you saved when you set up two-step sign-in. Each code works once." />
+        ) : (
+          <FormattedMessage id="login.code.intro" defaultMessage="Enter the 6-digit code from your authenticator app." />
+        )}
+      </p>
+      <Form className="login-form" validationBehavior="aria" onSubmit={(event) => void onSubmit(event)}>
+        <TextField
+          key={useRecovery ? 'recovery' : 'code'}
+          label={
+            useRecovery
+              ? intl.formatMessage({ id: 'login.code.recoveryLabel', defaultMessage: 'Recovery code' })
+              : intl.formatMessage({ id: 'login.code.label', defaultMessage: 'Code' })
+          }
+          autoComplete="one-time-code"
+          inputMode={useRecovery ? 'text' : 'numeric'}
+          isRequired
+          autoFocus
+          {...form.field('code')}
+        />
+        <FormActions error={form.formError} pending={form.pending} submitLabel={intl.formatMessage({ id: 'login.code.submit', defaultMessage: 'Continue' })} />
+      </Form>
+      <p className="login-forgot">
+        <Button className="button button-quiet" onPress={() => setUseRecovery((v) => !v)}>
+          {useRecovery ? (
+            <FormattedMessage id="login.code.useApp" defaultMessage="Use a code from the authenticator app" />
+          ) : (
+            <FormattedMessage id="login.code.useRecovery" defaultMessage="Use a recovery code instead" />
+          )}
+        </Button>
+      </p>
+      <p className="login-forgot">
+        <Button className="button button-quiet" onPress={onRestart}>
+          <FormattedMessage id="login.code.restart" defaultMessage="Start again" />
+        </Button>
+      </p>
     </PublicLayout>
   );
 }

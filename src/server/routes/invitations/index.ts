@@ -5,7 +5,7 @@ import { getInvitation } from '../../../commands/get-invitation';
 import { getSession } from '../../../commands/get-session';
 import { acceptInvitationBody, invitationInfo, invitationParams } from '../../../contract/accounts';
 import { errorResponses } from '../../../contract/errors';
-import { sessionResponse } from '../../../contract/session';
+import { codeRequiredResponse, sessionResponse } from '../../../contract/session';
 import type { AppContext } from '../../context';
 import { setSessionCookie } from '../../plugins/auth';
 
@@ -33,11 +33,16 @@ export default async function invitationRoutes(app: FastifyInstance, { context }
         summary: 'Accept an invitation: set a name and password, and be signed in',
         params: invitationParams,
         body: acceptInvitationBody,
-        response: { 200: sessionResponse, ...errors },
+        response: { 200: sessionResponse, 202: codeRequiredResponse, ...errors },
       },
     },
     async (request, reply) => {
-      const result = await acceptInvitation(context, request.principal, { token: request.params.token, ...request.body });
+      const result = await acceptInvitation(context, request.principal, {
+        token: request.params.token,
+        ...request.body,
+        client: { userAgent: request.headers['user-agent'], address: request.ip },
+      });
+      if (result.step === 'code_required') return reply.status(202).send({ codeRequired: true, pendingToken: result.pendingToken, expiresAt: result.expiresAt });
       setSessionCookie(reply, result.token, { secure: context.config.secureCookies, expires: new Date(result.expiresAt) });
       return getSession(context, { kind: 'user', user: result.user }, { csrfToken: result.csrfToken });
     },

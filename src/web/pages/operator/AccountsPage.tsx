@@ -9,6 +9,7 @@ import { DataTable } from '../../components/DataTable';
 import { LoadFailed, Loading } from '../../components/Feedback';
 import { PageHeading } from '../../components/PageHeading';
 import { PagedListFooter } from '../../components/PagedListFooter';
+import { TwoStepRequirement } from '../../components/TwoStepRequirement';
 import { EnvLink, useEnvNavigate } from '../../environment';
 import { useIntegrationTypes } from '../../integrations';
 import type { AccountSummary, AccountsPage as AccountsPageBody } from '../../types';
@@ -133,6 +134,8 @@ export function AccountsPage() {
       ) : null}
 
       <PagedListFooter list={list} className="load-more" label={intl.formatMessage({ id: 'accounts.loadMore', defaultMessage: 'Load more' })} />
+
+      <TwoStepRequirement path={paths.operatorTwoStepRequirement()} scope="operators" headingId="operators-two-step" />
     </>
   );
 }

@@ -1,6 +1,8 @@
 import { FormattedMessage, defineMessages, useIntl, type MessageDescriptor } from 'react-intl';
 import { useDocumentTitle } from '../../components/DocumentTitle';
+import { TwoStepRequirement } from '../../components/TwoStepRequirement';
 import { UsersPanel } from '../../components/users/UsersPanel';
+import { paths } from '../../apiPaths';
 import { useCan } from '../../permissions';
 import { useAccount } from './AccountContext';
 import { ConfigurationHeading } from './ConfigurationHeading';
@@ -24,6 +26,7 @@ export function UsersPage() {
         description={intl.formatMessage(canManage ? descriptions.admin : descriptions.member, { account: membership.accountName })}
       />
       <UsersPanel accountId={accountId} />
+      {canManage ? <TwoStepRequirement path={paths.accountTwoStepRequirement(accountId)} scope="account" headingId="users-two-step" /> : null}
     </>
   );
 }

@@ -1,0 +1,40 @@
+import { DomainError } from '../domain/errors';
+import { actorOf, isPlatform, type Principal } from '../domain/principal';
+import { recordAudit } from '../storage/audit-log';
+import { writeTransaction } from '../storage/db';
+import { getSetting, putSetting } from '../storage/own-access';
+import type { Deps } from './deps';
+import type { AccountScope } from './open-account-scope';
+
+const OPERATORS_KEY = 'require_two_step_operators';
+
+/** Whether every operator must use two-step sign-in (operators only). */
+export async function getOperatorTwoStepRequirement(deps: Pick<Deps, 'storage'>, principal: Principal) {
+  if (!isPlatform(principal)) throw new DomainError('not_found');
+  return { required: (await getSetting(deps.storage.db, OPERATORS_KEY)) === 'true' };
+}
+
+/** Requires two-step sign-in of every operator, or stops requiring it; those without it enrol at their next sign-in. */
+export async function setOperatorTwoStepRequirement(deps: Pick<Deps, 'storage'>, principal: Principal, input: { required: boolean }) {
+  if (!isPlatform(principal)) throw new DomainError('not_found');
+  await putSetting(deps.storage.db, OPERATORS_KEY, String(input.required));
+  return { required: input.required };
+}
+
+/** Whether the account's users must use two-step sign-in (admins; `users.manage`). */
+export async function setAccountTwoStepRequirement(deps: Pick<Deps, 'storage'>, principal: Principal, input: { scope: AccountScope; required: boolean }) {
+  const accountId = input.scope.account.id;
+  await writeTransaction(deps.storage, async (tx) => {
+    const row = await tx.selectFrom('accounts').select('require_two_step').where('id', '=', accountId).executeTakeFirstOrThrow();
+    const before = row.require_two_step === 1;
+    if (before === input.required) return;
+    await tx.updateTable('accounts').set({ require_two_step: input.required ? 1 : 0 }).where('id', '=', accountId).execute();
+    await recordAudit(tx, { accountId, actor: actorOf(principal), action: 'account.two_step_required', changes: [{ field: 'requireTwoStep', before, after: input.required }] });
+  });
+  return { required: input.required };
+}
+
+export async function getAccountTwoStepRequirement(deps: Pick<Deps, 'storage'>, _principal: Principal, input: { scope: AccountScope }) {
+  const row = await deps.storage.db.selectFrom('accounts').select('require_two_step').where('id', '=', input.scope.account.id).executeTakeFirstOrThrow();
+  return { required: row.require_two_step === 1 };
+}
