@@ -8,13 +8,14 @@ import { LoadFailed, Loading } from '../Feedback';
 import { AlertContactsGroup } from './AlertContactsGroup';
 import { ConflictBanner } from './ConflictBanner';
 import { ContactListGroup } from './ContactListGroup';
-import { LIST_FIELDS, draftFromView, sameDraft } from './draft';
+import { LIST_FIELDS, draftFromView, draftMissing, sameDraft } from './draft';
 import { draftEditor } from './draftEditor';
 import { ErrorSummary } from './ErrorSummary';
 import { FormApiContext, type FormApi } from './FormContext';
 import { errorMessage } from './messages';
 import { SaveActions } from './SaveActions';
 import { SupportGroup } from './SupportGroup';
+import { UnsavedChangesPrompt } from './UnsavedChangesPrompt';
 import { useContactInfo } from './useContactInfo';
 import { usePlaceFocus } from './usePlaceFocus';
 import { UsersContactGroup } from './UsersContactGroup';
@@ -77,15 +78,17 @@ export function ContactInfoForm(props: ContactInfoFormProps) {
       idOf: focus.idOf,
       touch,
       headingLevel,
-      missing: doc.view?.missing ?? [],
+      missing: doc.draft ? draftMissing(doc.draft) : [],
     }),
-    [canEdit, visible, intl, focus.idOf, touch, headingLevel, doc.view?.missing],
+    [canEdit, visible, intl, focus.idOf, touch, headingLevel, doc.draft],
   );
 
   const { view, draft, load } = doc;
   if (load.status === 'loading' && !view) return <Loading />;
   if (load.status === 'error' && !view) return <LoadFailed error={load.error} onRetry={doc.reload} />;
   if (!view || !draft) return null;
+
+  const dirty = !sameDraft(draft, draftFromView(view));
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -146,12 +149,13 @@ export function ContactInfoForm(props: ContactInfoFormProps) {
           view={view}
           variant={variant}
           canEdit={canEdit}
-          dirty={!sameDraft(draft, draftFromView(view))}
+          dirty={dirty}
           pending={doc.pending}
           formError={doc.formError}
           notice={doc.notice}
           onDiscard={doc.discard}
         />
+        {canEdit ? <UnsavedChangesPrompt dirty={dirty} /> : null}
       </Form>
     </FormApiContext.Provider>
   );

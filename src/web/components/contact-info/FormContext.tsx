@@ -15,7 +15,7 @@ export interface FormApi {
   touch: (place: string) => void;
   /** Level of the groups' headings (3 in the modal under its h2, 2 on a page under its h1). */
   headingLevel: 2 | 3;
-  /** Fields the saved document still misses (shown as "Missing"). */
+  /** Required fields the draft leaves empty, as typed (shown as "Not filled in yet"). */
   missing: readonly ContactField[];
 }
 

@@ -4,6 +4,7 @@ import { Button, Dialog, Heading, Modal, ModalOverlay, Tab, TabList, TabPanel, T
 import { useLocation } from 'react-router';
 import { AccountPicker } from '../../components/AccountPicker';
 import { ContactInfoForm } from '../../components/contact-info/ContactInfoForm';
+import { LanguagePicker } from '../../components/LanguagePicker';
 import { useDocumentTitle } from '../../components/DocumentTitle';
 import { UsersPanel } from '../../components/users/UsersPanel';
 import { useEnvironment, withEnvironment } from '../../environment';
@@ -69,6 +70,8 @@ export function OnboardingModal({ account, onCompleted }: OnboardingModalProps) 
               </Heading>
             </div>
             <div className="onboarding-corner">
+              {/* The header's picker is behind the modal: someone who landed in the wrong language switches here. */}
+              <LanguagePicker />
               <a
                 className="support-link"
                 href={supportUrl}
