@@ -199,11 +199,11 @@ test('an admin invites a colleague, changes their role, cannot demote the last a
   await page.reload();
   await expect(rowOf(page, colleague)).toContainText('Active');
 
-  // The only admin cannot demote themselves: the error is beside their row's controls.
+  // The only admin's "Change role" and "Remove" are disabled up front, with the reason beside them.
   const me = rowOf(page, adminEmail);
-  await me.getByRole('button', { name: /^Change role/ }).click();
-  await page.getByRole('menuitemradio', { name: 'Editor' }).click();
-  await expect(me.getByRole('alert')).toContainText('at least one admin');
+  await expect(me.getByRole('button', { name: /^Change role/ })).toBeDisabled();
+  await expect(me.getByRole('button', { name: /^Remove/ })).toBeDisabled();
+  await expect(me.getByRole('button', { name: /^Remove/ })).toHaveAccessibleDescription('The only admin of this account: make someone else an admin first.');
   await expect(me).toContainText('Admin');
   await screenshot(page, 'users');
 

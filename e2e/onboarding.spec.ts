@@ -219,14 +219,14 @@ test('a new admin meets the blocking modal, invites a colleague, fills everythin
   await expect(week.locator('.week-span')).toHaveCount(6);
   await week.screenshot({ path: 'test-results/screenshots/week-picture.png' });
 
-  // Submit (Enter on the button): the modal closes and the portal opens on the page asked for.
+  // Submit (Enter on the button): the modal closes, says what happened, and lands on the Overview.
   await tabTo(page, dialog.getByRole('button', { name: 'Submit' }));
   await page.keyboard.press('Enter');
   await expect(dialog).toHaveCount(0);
-  await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeFocused();
-  await page.getByRole('navigation').getByRole('link', { name: 'Overview' }).click();
   await expect(page.getByRole('heading', { level: 1, name: accountName })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: accountName })).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: 'The portal is now open for all 2 users of this account.' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Who receives what' })).toBeVisible();
   await expect(page.locator('.account-facts')).toContainText('Complete');
 
   // Everything typed was saved, normalized.

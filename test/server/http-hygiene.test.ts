@@ -125,7 +125,7 @@ describe('HTTP hygiene', () => {
 
   it('tells the web app the installation facts', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/v1/meta' });
-    expect(response.json()).toEqual({ platformName: null, supportUrl: null, mailboxEnabled: false, locales: ['en', 'he', 'pl'] });
+    expect(response.json()).toEqual({ platformName: null, supportUrl: null, supportEmail: null, mailboxEnabled: false, locales: ['en', 'he', 'pl'] });
   });
 
   it('publishes the OpenAPI document', async () => {
