@@ -39,7 +39,7 @@ async function replaceTyped(page: Page, value: string) {
 async function acceptInvitation(page: Page, path: string, name: string) {
   await page.goto(path);
   await page.getByLabel('Name').fill(name);
-  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Accept invitation' }).click();
 }
 

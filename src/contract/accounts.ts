@@ -65,6 +65,10 @@ export const invitationInfo = z.object({
   /** True when the person already has a password: the page asks only for it. */
   existingUser: z.boolean(),
   expiresAt: z.string(),
+  /** The role the person gets in the account (null if the membership was removed meanwhile). */
+  role: z.enum(ROLES).nullable(),
+  /** Who sent the invitation (null when the system did, or the sender no longer exists). */
+  invitedBy: z.object({ name: z.string(), email: z.string() }).nullable(),
 });
 export const acceptInvitationBody = z.strictObject({
   /** Required for a new person; someone who already has a password only confirms it. */

@@ -85,7 +85,15 @@ describe.each(DIALECTS)('accounts, users and invitations on %s', (dialect) => {
     expect(before.json().items).toEqual([{ userId: expect.any(String), email: adminEmail, name: '', role: 'admin', status: 'invited' }]);
 
     const info = await t.app.inject({ method: 'GET', url: `/api/v1/invitations/${token}` });
-    expect(info.json()).toEqual({ email: adminEmail, accountId: account.id, accountName: 'Acme Bookings', existingUser: false, expiresAt: expect.any(String) });
+    expect(info.json()).toEqual({
+      email: adminEmail,
+      accountId: account.id,
+      accountName: 'Acme Bookings',
+      existingUser: false,
+      expiresAt: expect.any(String),
+      role: 'admin',
+      invitedBy: { name: expect.any(String), email: expect.any(String) },
+    });
     const days = (Date.parse(info.json().expiresAt) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(6.99);
     expect(days).toBeLessThanOrEqual(7);
