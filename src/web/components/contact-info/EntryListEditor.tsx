@@ -85,7 +85,8 @@ export function EntryListEditor({ field, entries, onChange, onAdd, onRemove }: E
                     onChange={(phone) => onChange(index, { phone })}
                     onBlur={() => form.touch(place('phone'))}
                     description={
-                      form.readOnly ? undefined : intl.formatMessage({ id: 'contactInfo.entry.phone.hint', defaultMessage: 'International format: +44 20 7946 0958' })
+                      // The error repeats the hint's rule with its example: one of them is enough.
+                      form.readOnly || form.errorAt(place('phone')) ? undefined : intl.formatMessage({ id: 'contactInfo.entry.phone.hint', defaultMessage: 'International format: +44 20 7946 0958' })
                     }
                     error={form.errorAt(place('phone'))}
                   />

@@ -44,7 +44,8 @@ export function UsersContactGroup({ value, editor }: { value: Draft['operational
                 value={value[part]}
                 onChange={(text) => editor.changeUsersContact(part, text)}
                 onBlur={() => form.touch(place)}
-                description={form.readOnly ? undefined : hints[part]}
+                // The error repeats the hint's rule with its example: one of them is enough.
+                description={form.readOnly || form.errorAt(place) ? undefined : hints[part]}
                 error={form.errorAt(place)}
               />
             </div>
