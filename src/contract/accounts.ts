@@ -23,7 +23,14 @@ export const accountSummary = z.object({
   contactInfoComplete: z.boolean(),
 });
 
-export const accountDetail = accountSummary.extend({ missing: z.array(z.enum(CONTACT_FIELDS)) });
+export const accountDetail = accountSummary.extend({
+  missing: z.array(z.enum(CONTACT_FIELDS)),
+  /** The default language of the account's contacts: emails to a contact with no language of its own are written in it. */
+  language: z.enum(SUPPORTED_LOCALES),
+});
+
+/** `PATCH /api/v1/accounts/{id}` (admins): the account's default language. */
+export const updateAccountBody = z.strictObject({ language: z.enum(SUPPORTED_LOCALES) });
 
 export const accountsQuery = pageQuery.extend({ contactInfo: z.enum(['complete', 'incomplete']).optional() });
 export const accountsPage = pageOf(accountSummary);

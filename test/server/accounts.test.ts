@@ -62,6 +62,7 @@ describe.each(DIALECTS)('accounts, users and invitations on %s', (dialect) => {
         { type: 'ordering_redirect', status: 'enabled' },
       ],
       contactInfoComplete: false,
+      language: 'en',
       missing: [
         'alertContacts',
         'technicalEmergencyContacts',

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { createAccount } from '../../../commands/create-account';
 import { getAccount } from '../../../commands/get-account';
 import { listAccounts } from '../../../commands/list-accounts';
-import { accountDetail, accountParams, accountsPage, accountsQuery, createAccountBody, integrationType } from '../../../contract/accounts';
+import { setAccountLanguage } from '../../../commands/set-account-language';
+import { accountDetail, accountParams, accountsPage, accountsQuery, createAccountBody, integrationType, updateAccountBody } from '../../../contract/accounts';
 import { errorResponses } from '../../../contract/errors';
 import type { AppContext } from '../../context';
 
@@ -66,5 +67,20 @@ export default async function accountRoutes(app: FastifyInstance, { context }: {
       schema: { tags, summary: 'One account, with the contact fields it still misses', params: accountParams, response: { 200: accountDetail, ...errors } },
     },
     async (request) => getAccount(context, request.principal, { scope: request.scope }),
+  );
+
+  routes.patch(
+    '/api/v1/accounts/:accountId',
+    {
+      config: { permission: 'users.manage', gate: false },
+      schema: {
+        tags,
+        summary: "Change the account's default language (admins): contacts without a language of their own get emails in it",
+        params: accountParams,
+        body: updateAccountBody,
+        response: { 200: accountDetail, ...errors },
+      },
+    },
+    async (request) => setAccountLanguage(context, request.principal, { scope: request.scope, language: request.body.language }),
   );
 }
