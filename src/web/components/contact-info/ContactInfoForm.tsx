@@ -1,6 +1,7 @@
 import { useMemo, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Form } from 'react-aria-components';
+import type { Locale } from '../../../domain/locales';
 import type { Environment } from '../../environment';
 import { useCan } from '../../permissions';
 import type { ContactInfoView } from '../../types';
@@ -36,6 +37,8 @@ export interface ContactInfoFormProps {
   usersHref?: string;
   /** The same page in Production (shown in Sandbox, where alert contacts cannot change). */
   productionHref: string;
+  /** The account's default language, named in each contact's "Account's language" option. */
+  accountLanguage?: Locale;
   /** False while the form is hidden behind another tab: the users list is fetched again when it comes back. */
   active?: boolean;
 }
@@ -47,7 +50,7 @@ export interface ContactInfoFormProps {
  * errors land on the same inputs. What was typed is kept through errors and version conflicts.
  */
 export function ContactInfoForm(props: ContactInfoFormProps) {
-  const { accountId, env, variant, headingLevel, onSaved, onInvite, usersHref, productionHref, active = true } = props;
+  const { accountId, env, variant, headingLevel, onSaved, onInvite, usersHref, productionHref, active = true, accountLanguage } = props;
   const intl = useIntl();
   const can = useCan(accountId);
   const canEdit = can('contactInfo.write');
@@ -79,8 +82,9 @@ export function ContactInfoForm(props: ContactInfoFormProps) {
       touch,
       headingLevel,
       missing: doc.draft ? draftMissing(doc.draft) : [],
+      accountLanguage: accountLanguage ?? null,
     }),
-    [canEdit, visible, intl, focus.idOf, touch, headingLevel, doc.draft],
+    [canEdit, visible, intl, focus.idOf, touch, headingLevel, doc.draft, accountLanguage],
   );
 
   const { view, draft, load } = doc;

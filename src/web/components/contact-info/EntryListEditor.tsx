@@ -22,7 +22,15 @@ export function EntryListEditor({ field, entries, onChange, onAdd, onRemove }: E
   const intl = useIntl();
   const form = useFormApi();
   const languages = [
-    { id: DEFAULT_LANGUAGE, label: intl.formatMessage({ id: 'contactInfo.language.default', defaultMessage: "Account's language" }) },
+    {
+      id: DEFAULT_LANGUAGE,
+      label: form.accountLanguage
+        ? intl.formatMessage(
+            { id: 'contactInfo.language.defaultNamed', defaultMessage: "Account's language ({language})" },
+            { language: endonym(form.accountLanguage) },
+          )
+        : intl.formatMessage({ id: 'contactInfo.language.default', defaultMessage: "Account's language" }),
+    },
     ...SUPPORTED_LOCALES.map((code) => ({ id: code, label: endonym(code) })),
   ];
 

@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { ContactField } from '../../../domain/contact-fields';
+import type { Locale } from '../../../domain/locales';
 import { Badge } from '../Badge';
 import { CONTACT_FIELD_NAMES } from '../contactFields';
 
@@ -17,6 +18,8 @@ export interface FormApi {
   headingLevel: 2 | 3;
   /** Required fields the draft leaves empty, as typed (shown as "Not filled in yet"). */
   missing: readonly ContactField[];
+  /** The account's default language (named in "Account's language"), when known. */
+  accountLanguage: Locale | null;
 }
 
 export const FormApiContext = createContext<FormApi | null>(null);

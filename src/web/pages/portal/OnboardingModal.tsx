@@ -128,6 +128,7 @@ export function OnboardingModal({ account, onCompleted }: OnboardingModalProps) 
                 accountId={account.id}
                 env={env}
                 variant="modal"
+                accountLanguage={account.language}
                 headingLevel={3}
                 active={tab === 'contact'}
                 productionHref={withEnvironment(location.pathname, 'production')}
