@@ -43,6 +43,11 @@ describe.each(DIALECTS)('accounts, users and invitations on %s', (dialect) => {
       name: 'End-to-end ordering',
       merchantIssueContacts: true,
     });
+    // Each name in the caller's language.
+    const inHebrew = (await operator.request('GET', '/api/v1/integration-types', undefined, { 'accept-language': 'he' })).json().items;
+    expect(inHebrew.find((i: { type: string }) => i.type === 'ordering_e2e').name).toBe('רכישה מקצה לקצה');
+    const inPolish = (await operator.request('GET', '/api/v1/integration-types', undefined, { 'accept-language': 'pl' })).json().items;
+    expect(inPolish.find((i: { type: string }) => i.type === 'ordering_e2e').name).toBe('Zamówienia end-to-end');
   });
 
   it('walks the invitation path: account created, email over SMTP, link accepted, admin signed in', async () => {

@@ -7,6 +7,7 @@ import { listAccounts } from '../../../commands/list-accounts';
 import { setAccountLanguage } from '../../../commands/set-account-language';
 import { accountDetail, accountParams, accountsPage, accountsQuery, createAccountBody, integrationType, updateAccountBody } from '../../../contract/accounts';
 import { errorResponses } from '../../../contract/errors';
+import { integrationName } from '../../../domain/integrations';
 import type { AppContext } from '../../context';
 
 const errors = errorResponses(400, 401, 403, 404);
@@ -20,11 +21,14 @@ export default async function accountRoutes(app: FastifyInstance, { context }: {
     {
       schema: {
         tags,
-        summary: 'The integration catalog',
+        summary: "The integration catalog, each name in the caller's language",
         response: { 200: z.object({ items: z.array(integrationType) }), ...errorResponses(401) },
       },
     },
-    async () => ({ items: [...context.catalog.values()] }),
+    // Each name in the caller's language (Accept-Language), where the catalog has it.
+    async (request) => ({
+      items: [...context.catalog.values()].map((t) => ({ type: t.type, name: integrationName(t, request.locale), merchantIssueContacts: t.merchantIssueContacts })),
+    }),
   );
 
   routes.get(
