@@ -1,9 +1,9 @@
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Form } from 'react-aria-components';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useDocumentTitle } from '../components/DocumentTitle';
-import { Loading, errorText } from '../components/Feedback';
+import { Loading, localizedErrorText } from '../components/Feedback';
 import { FormActions } from '../components/FormActions';
 import { PublicLayout } from '../components/PublicLayout';
 import { TextField } from '../components/TextField';
@@ -19,6 +19,8 @@ export function LoginPage() {
   const next = safeNextPath(params.get('next'));
 
   const form = useForm({ email: '', password: '' });
+  // The last failure itself, not its text: after a language switch it is said in the new language.
+  const [failure, setFailure] = useState<unknown>(null);
 
   useDocumentTitle(intl.formatMessage({ id: 'login.title', defaultMessage: 'Sign in' }));
 
@@ -28,16 +30,22 @@ export function LoginPage() {
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) =>
     form.submit(event, {
-      check: ({ email, password }) => ({
-        email: email.trim() ? undefined : intl.formatMessage({ id: 'login.email.required', defaultMessage: 'Enter your email address.' }),
-        password: password ? undefined : intl.formatMessage({ id: 'login.password.required', defaultMessage: 'Enter your password.' }),
-      }),
+      check: ({ email, password }) => {
+        setFailure(null);
+        return {
+          email: email.trim() ? undefined : intl.formatMessage({ id: 'login.email.required', defaultMessage: 'Enter your email address.' }),
+          password: password ? undefined : intl.formatMessage({ id: 'login.password.required', defaultMessage: 'Enter your password.' }),
+        };
+      },
       send: async ({ email, password }) => {
         const session = await signIn(email.trim(), password);
         navigate(next ?? homePath(session), { replace: true });
       },
       // Every failure (a wrong password, too many attempts) is the form's, beside it.
-      failed: (error) => ({ fields: {}, form: errorText(intl, error) }),
+      failed: (error) => {
+        setFailure(error);
+        return { fields: {}, form: localizedErrorText(intl, error) };
+      },
     });
 
   return (
@@ -48,7 +56,7 @@ export function LoginPage() {
       <p className="login-intro">
         <FormattedMessage id="login.intro" defaultMessage="The partner portal for your integration's contacts and notifications." />
       </p>
-      {state.status === 'signedOut' && state.reason === 'expired' && !form.formError ? (
+      {state.status === 'signedOut' && state.reason === 'expired' && !form.formError && !failure ? (
         <p className="alert alert-info" role="status">
           <FormattedMessage id="login.expired" defaultMessage="Your session has ended. Sign in again to continue." />
         </p>
@@ -70,7 +78,7 @@ export function LoginPage() {
           isRequired
           {...form.field('password')}
         />
-        <FormActions error={form.formError} pending={form.pending} submitLabel={intl.formatMessage({ id: 'login.submit', defaultMessage: 'Sign in' })} />
+        <FormActions error={failure ? localizedErrorText(intl, failure) : form.formError} pending={form.pending} submitLabel={intl.formatMessage({ id: 'login.submit', defaultMessage: 'Sign in' })} />
       </Form>
     </PublicLayout>
   );
