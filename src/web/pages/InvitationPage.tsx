@@ -225,12 +225,8 @@ function AcceptForm({ token, invitation, onAccepted, onLinkFailed }: AcceptFormP
             <dd>
               <bdi>{invitation.invitedBy.name || invitation.invitedBy.email}</bdi>
               {invitation.invitedBy.name ? (
-                <>
-                  {' '}
-                  <span className="muted" dir="ltr">
-                    &lt;<bdi>{invitation.invitedBy.email}</bdi>&gt;
-                  </span>
-                </>
+                // The address on a line of its own, isolated: in Hebrew its punctuation stays where it belongs.
+                <bdi className="muted invitation-inviter-email">{invitation.invitedBy.email}</bdi>
               ) : null}
             </dd>
           </div>
