@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { OperatorApi, PASSWORD, accountWithSignedInAdmin, modalScreenshot, picker, screenshot, seriousViolations, unique } from './support';
+import { OPERATOR, OperatorApi, PASSWORD, accountWithSignedInAdmin, modalScreenshot, picker, screenshot, seriousViolations, signInThroughPage, unique } from './support';
 
 // What a new partner stumbled on (issue 13): the language picker in the modal, live "Not filled
 // in yet" badges, https-only website addresses, the unsaved-changes prompt, the account's
@@ -151,6 +151,40 @@ test('the only admin sees "Change role" and "Remove" disabled with the reason, i
   await chooseLanguage(page, page.getByRole('banner'), 'Language', 'עברית', 'he');
   await expect(row).toContainText(he['users.lastAdmin.reason']!);
   await screenshot(page, 'partner-last-admin-he');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // The Overview in Hebrew (names and addresses isolated) and in Polish.
+  await page.getByRole('navigation').getByRole('link', { name: he['portal.nav.overview'] }).click();
+  await expect(page.getByRole('heading', { name: he['overview.routes.title'] })).toBeVisible();
+  await screenshot(page, 'partner-overview-he');
+  expect(await seriousViolations(page)).toEqual([]);
+  await chooseLanguage(page, page.getByRole('banner'), he['header.language']!, 'Polski', 'pl');
+  await expect(page.getByRole('heading', { name: catalog('pl')['overview.routes.title'] })).toBeVisible();
+  await screenshot(page, 'partner-overview-pl');
+});
+
+test('in the Hebrew Mailbox an English email reads left to right, and dates follow the language', async ({ page }) => {
+  test.setTimeout(60_000);
+  const he = catalog('he');
+  // An English invitation in the mailbox.
+  const suffix = unique();
+  await operator.createAccount(`Mailbox direction ${suffix}`, `mailbox-${suffix}@partner.test`, ['reservations_e2e'], 'en');
+  await operator.invitationPath(`mailbox-${suffix}@partner.test`);
+  await page.goto('/login');
+  await signInThroughPage(page, OPERATOR.email, OPERATOR.password);
+  await page.goto('/operator/mailbox');
+  const item = page.getByRole('option').filter({ hasText: `Mailbox direction ${suffix}` }).first();
+  await item.click();
+  const dateBefore = await item.locator('time').textContent();
+  await chooseLanguage(page, page.getByRole('banner'), 'Language', 'עברית', 'he');
+  await expect(page.getByRole('heading', { level: 1, name: he['mailbox.title'] })).toBeVisible();
+  // The list's dates are worded in Hebrew at once, without a reload.
+  await expect.poll(async () => item.locator('time').textContent()).not.toBe(dateBefore);
+  const text = page.locator('.message-text');
+  await expect(text).toHaveAttribute('dir', 'ltr');
+  await expect(text).toHaveAttribute('lang', 'en');
+  await expect(page.locator('iframe.message-html')).toHaveAttribute('srcdoc', /<html[^>]*dir="ltr"/);
+  await screenshot(page, 'partner-mailbox-he');
   expect(await seriousViolations(page)).toEqual([]);
 });
 
