@@ -159,7 +159,6 @@ export async function buildApp(
         title: 'Liaison API',
         version: '1',
         description: OPENAPI_DESCRIPTION,
-        license: { name: 'Proprietary', url: 'https://localhost/license' },
       },
       tags: OPENAPI_TAGS,
       servers: [{ url: config.publicUrl, description: 'This installation (PUBLIC_URL)' }],
