@@ -105,14 +105,14 @@ test('an operator creates an account and its first admin accepts the emailed inv
   await expect(page.getByText(adminEmail)).toBeVisible();
   await expect(page.getByText(/at least 12 characters/i)).toBeVisible();
   await page.getByLabel('Name').fill('Nora Admin');
-  await page.getByLabel('Password').fill('too-short');
+  await page.getByLabel('Password', { exact: true }).fill('too-short');
   await page.getByRole('button', { name: 'Accept invitation' }).click();
-  await expect(page.getByLabel('Password')).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByLabel('Password')).toBeFocused();
+  await expect(page.getByLabel('Password', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Password', { exact: true })).toBeFocused();
   await expect(page.getByLabel('Name')).toHaveValue('Nora Admin');
   await screenshot(page, 'invitation');
 
-  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Accept invitation' }).click();
 
   // Signed in: the account's contact information is still empty, so the onboarding modal asks
@@ -187,7 +187,7 @@ test('an admin invites a colleague, changes their role, cannot demote the last a
   const viewer = await viewerContext.newPage();
   await viewer.goto(await operator.invitationPath(colleague, account.name));
   await viewer.getByLabel('Name').fill('Cole League');
-  await viewer.getByLabel('Password').fill(PASSWORD);
+  await viewer.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await viewer.getByRole('button', { name: 'Accept invitation' }).click();
   await expect(viewer).toHaveURL(new RegExp(`/accounts/${account.id}$`));
   await viewer.getByRole('navigation').getByRole('link', { name: 'Users' }).click();
@@ -199,11 +199,11 @@ test('an admin invites a colleague, changes their role, cannot demote the last a
   await page.reload();
   await expect(rowOf(page, colleague)).toContainText('Active');
 
-  // The only admin cannot demote themselves: the error is beside their row's controls.
+  // The only admin's "Change role" and "Remove" are disabled up front, with the reason beside them.
   const me = rowOf(page, adminEmail);
-  await me.getByRole('button', { name: /^Change role/ }).click();
-  await page.getByRole('menuitemradio', { name: 'Editor' }).click();
-  await expect(me.getByRole('alert')).toContainText('at least one admin');
+  await expect(me.getByRole('button', { name: /^Change role/ })).toBeDisabled();
+  await expect(me.getByRole('button', { name: /^Remove/ })).toBeDisabled();
+  await expect(me.getByRole('button', { name: /^Remove/ })).toHaveAccessibleDescription('The only admin of this account: make someone else an admin first.');
   await expect(me).toContainText('Admin');
   await screenshot(page, 'users');
 
@@ -250,7 +250,7 @@ test('a person invited to two accounts accepts both and switches with the accoun
   // A new person: name and password.
   await page.goto(firstLink);
   await page.getByLabel('Name').fill('Tomasz Two');
-  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Accept invitation' }).click();
   await expect(page).toHaveURL(new RegExp(`/accounts/${first.id}$`));
 
@@ -259,10 +259,10 @@ test('a person invited to two accounts accepts both and switches with the accoun
   await page.goto(secondLink);
   await expect(page.getByRole('heading', { level: 1, name: `You're invited to ${second.name}` })).toBeVisible();
   await expect(page.getByLabel('Name')).toHaveCount(0);
-  await page.getByLabel('Password').fill('not-my-password-at-all');
+  await page.getByLabel('Password', { exact: true }).fill('not-my-password-at-all');
   await page.getByRole('button', { name: 'Accept invitation' }).click();
-  await expect(page.getByLabel('Password')).toHaveAttribute('aria-invalid', 'true');
-  await page.getByLabel('Password').fill(PASSWORD);
+  await expect(page.getByLabel('Password', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Accept invitation' }).click();
   await expect(page).toHaveURL(new RegExp(`/accounts/${second.id}$`));
   // Not about the onboarding modal: both accounts' contact information is filled in by the API.

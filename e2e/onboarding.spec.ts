@@ -39,7 +39,7 @@ async function replaceTyped(page: Page, value: string) {
 async function acceptInvitation(page: Page, path: string, name: string) {
   await page.goto(path);
   await page.getByLabel('Name').fill(name);
-  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Accept invitation' }).click();
 }
 
@@ -192,8 +192,9 @@ test('a new admin meets the blocking modal, invites a colleague, fills everythin
   await tabTo(page, supportGroup.getByRole('button', { name: 'Add window' }));
   await page.keyboard.press('Enter');
   const window1 = supportGroup.getByRole('group', { name: 'Window 1' });
-  await expect(window1.getByRole('button', { name: 'Monday' })).toBeFocused();
-  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  // The week starts where the browser's locale starts it (en-US: Sunday).
+  await expect(window1.getByRole('button', { name: 'Sunday' })).toBeFocused();
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
   await expect(window1.getByRole('button', { name: 'Saturday' })).toBeFocused();
   await page.keyboard.press('Space');
   await expect(window1.getByRole('button', { name: 'Saturday' })).toHaveAttribute('aria-pressed', 'true');
@@ -219,14 +220,14 @@ test('a new admin meets the blocking modal, invites a colleague, fills everythin
   await expect(week.locator('.week-span')).toHaveCount(6);
   await week.screenshot({ path: 'test-results/screenshots/week-picture.png' });
 
-  // Submit (Enter on the button): the modal closes and the portal opens on the page asked for.
+  // Submit (Enter on the button): the modal closes, says what happened, and lands on the Overview.
   await tabTo(page, dialog.getByRole('button', { name: 'Submit' }));
   await page.keyboard.press('Enter');
   await expect(dialog).toHaveCount(0);
-  await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeFocused();
-  await page.getByRole('navigation').getByRole('link', { name: 'Overview' }).click();
   await expect(page.getByRole('heading', { level: 1, name: accountName })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: accountName })).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: 'The portal is now open for all 2 users of this account.' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Who receives what' })).toBeVisible();
   await expect(page.locator('.account-facts')).toContainText('Complete');
 
   // Everything typed was saved, normalized.

@@ -15,7 +15,7 @@ test('a wrong password shows an error beside the form and keeps the typed email'
   await expect(alert).toHaveText(/\S/);
   await expect(alert).not.toHaveText(/Something went wrong|could not be reached/);
   await expect(page.getByLabel('Email')).toHaveValue(OPERATOR.email);
-  await expect(page.getByLabel('Password')).toHaveValue('not-the-password');
+  await expect(page.getByLabel('Password', { exact: true })).toHaveValue('not-the-password');
   await expect(page).toHaveURL(/\/login$/);
   await screenshot(page, 'login-error');
 });

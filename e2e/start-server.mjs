@@ -23,6 +23,8 @@ const child = spawn('npx', ['tsx', 'src/server/main.ts'], {
     LIAISON_ADMIN_EMAIL: 'operator@liaison.test',
     LIAISON_ADMIN_PASSWORD: 'correct-horse-battery-staple',
     LIAISON_WORKER: 'embedded',
+    // The help page offers it as the way to reach partner support.
+    SUPPORT_EMAIL: 'partners@platform.test',
   },
 });
 

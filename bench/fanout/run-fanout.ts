@@ -97,7 +97,7 @@ export async function runFanOut(dialect: 'sqlite' | 'postgres', settings: Settin
       documents: [],
     };
     for (let i = 0; i < accountsCount; i += 1) {
-      const account: Account = { id: newId('a'), name: `Fan-out partner ${i}`, integrations: [{ type: 'ordering_redirect', status: 'enabled' }], contactInfoComplete: false };
+      const account: Account = { id: newId('a'), name: `Fan-out partner ${i}`, integrations: [{ type: 'ordering_redirect', status: 'enabled' }], contactInfoComplete: false, language: 'en' };
       accounts.push(account);
       rows.accounts.push({ id: account.id, name: account.name, contact_info_complete: 0, created_at: now, updated_at: now });
       rows.integrations.push({ account_id: account.id, type: 'ordering_redirect', status: 'enabled', status_reason: null, status_changed_at: now });

@@ -11,7 +11,11 @@ const catalogFile = z.strictObject({
     .array(
       z.strictObject({
         type: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'type must be lower_snake_case'),
-        name: z.string().min(1).max(200),
+        // One name for every language, or one per language: {"en": …, "he": …, "pl": …} (English required).
+        name: z.union([
+          z.string().min(1).max(200),
+          z.strictObject({ en: z.string().min(1).max(200), he: z.string().min(1).max(200).optional(), pl: z.string().min(1).max(200).optional() }),
+        ]),
         merchantIssueContacts: z.boolean(),
       }),
     )
@@ -30,7 +34,8 @@ export function loadCatalog(path: string): IntegrationCatalog {
   const catalog = new Map<string, IntegrationType>();
   for (const item of parsed.items) {
     if (catalog.has(item.type)) throw new ConfigError(`Invalid configuration: LIAISON_INTEGRATIONS_FILE lists "${item.type}" twice`);
-    catalog.set(item.type, item);
+    const names = typeof item.name === 'string' ? { en: item.name } : item.name;
+    catalog.set(item.type, { type: item.type, name: names.en, names, merchantIssueContacts: item.merchantIssueContacts });
   }
   return catalog;
 }

@@ -61,6 +61,8 @@ const configSchema = z.object({
     .string()
     .refine((value) => /^(https?:\/\/|mailto:)/.test(value), 'must be an http(s) URL or a mailto: link')
     .optional(),
+  // The address partners write to for help: the help page offers it as a mailto: link.
+  SUPPORT_EMAIL: z.email('must be an email address').optional(),
   LIAISON_WORKER: z.enum(['embedded', 'off'], 'must be "embedded" or "off"').default('embedded'),
   LIAISON_INTEGRATIONS_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z
@@ -90,6 +92,8 @@ export type Config = {
   adminPassword: string | undefined;
   platformName: string | undefined;
   supportUrl: string | undefined;
+  /** Partner support's address, offered on the help page. */
+  supportEmail: string | undefined;
   worker: 'embedded' | 'off';
   logLevel: string;
   /** The integration catalog; unset: config/integration-types.json. */
@@ -130,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: c.LIAISON_ADMIN_PASSWORD,
     platformName: c.PLATFORM_NAME,
     supportUrl: c.SUPPORT_URL,
+    supportEmail: c.SUPPORT_EMAIL,
     worker: c.LIAISON_WORKER,
     logLevel: c.LOG_LEVEL,
     integrationsFile: c.LIAISON_INTEGRATIONS_FILE,

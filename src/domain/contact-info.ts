@@ -91,12 +91,13 @@ export function normalizePhone(value: string): { ok: string } | { error: 'invali
   return parsed?.isValid() ? { ok: parsed.number } : { error: 'invalid_phone' };
 }
 
+/** A web address people are sent to: https only (the form's hint says so; plain http is refused as invalid_url). */
 export function normalizeUrl(value: string): { ok: string } | { error: 'invalid_url' | 'too_long' } {
   const trimmed = value.trim();
   if (trimmed.length > LIMITS.url) return { error: 'too_long' };
   try {
     const url = new URL(trimmed);
-    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname.includes('.') || url.username || url.password) {
+    if (url.protocol !== 'https:' || !url.hostname.includes('.') || url.username || url.password) {
       return { error: 'invalid_url' };
     }
     return { ok: url.href };

@@ -1,5 +1,15 @@
-/** One entry of the integration catalog (config/integration-types.json). */
-export type IntegrationType = { type: string; name: string; merchantIssueContacts: boolean };
+import type { Locale } from './locales';
+
+/**
+ * One entry of the integration catalog (config/integration-types.json): `name` is the English
+ * name, `names` the name in other languages where the catalog gives one.
+ */
+export type IntegrationType = { type: string; name: string; names?: Partial<Record<Locale, string>>; merchantIssueContacts: boolean };
+
+/** An integration's name in a language, else its English name. */
+export function integrationName(integration: IntegrationType, locale: Locale): string {
+  return integration.names?.[locale] ?? integration.name;
+}
 
 export type IntegrationCatalog = ReadonlyMap<string, IntegrationType>;
 

@@ -30,6 +30,12 @@ const STATUS: Record<ErrorCode, number> = {
   service_unavailable: 503,
 };
 
+/** The error codes answered with an HTTP status (for the OpenAPI document's descriptions). */
+export function errorCodesFor(status: number): ErrorCode[] {
+  return (Object.keys(STATUS) as ErrorCode[]).filter((code) => STATUS[code] === status);
+}
+
+
 export type ErrorBody = {
   error: { code: ErrorCode; message: string; details?: { path: string; code: string; message: string }[] };
 };

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from './db';
+import { DEFAULT_LOCALE, isSupportedLocale, type Locale } from '../domain/locales';
 import { newId, nowIso } from './ids';
 import { decodeCursor, toPage, type Page } from './paging';
 
@@ -10,9 +11,11 @@ export type Account = {
   name: string;
   integrations: AccountIntegration[];
   contactInfoComplete: boolean;
+  /** The default language of the account's contacts (a supported locale). */
+  language: Locale;
 };
 
-type AccountRow = { id: string; name: string; contact_info_complete: number };
+type AccountRow = { id: string; name: string; contact_info_complete: number; language: string };
 
 async function withIntegrations(db: Db, rows: AccountRow[]): Promise<Account[]> {
   if (rows.length === 0) return [];
@@ -32,6 +35,7 @@ async function withIntegrations(db: Db, rows: AccountRow[]): Promise<Account[]> 
     name: row.name,
     integrations: integrations.filter((i) => i.account_id === row.id).map((i) => ({ type: i.type, status: i.status })),
     contactInfoComplete: row.contact_info_complete === 1,
+    language: isSupportedLocale(row.language) ? row.language : DEFAULT_LOCALE,
   }));
 }
 
@@ -43,11 +47,17 @@ export async function insertAccount(db: Db, input: { name: string; integrations:
     .insertInto('account_integrations')
     .values(input.integrations.map((type) => ({ account_id: id, type, status: 'enabled' as const, status_reason: null, status_changed_at: now })))
     .execute();
-  return { id, name: input.name, integrations: input.integrations.map((type) => ({ type, status: 'enabled' })), contactInfoComplete: false };
+  return {
+    id,
+    name: input.name,
+    integrations: input.integrations.map((type) => ({ type, status: 'enabled' })),
+    contactInfoComplete: false,
+    language: DEFAULT_LOCALE,
+  };
 }
 
 export async function findAccount(db: Db, id: string): Promise<Account | undefined> {
-  const row = await db.selectFrom('accounts').select(['id', 'name', 'contact_info_complete']).where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('accounts').select(['id', 'name', 'contact_info_complete', 'language']).where('id', '=', id).executeTakeFirst();
   return row ? (await withIntegrations(db, [row]))[0] : undefined;
 }
 
@@ -61,7 +71,7 @@ export async function listAccounts(
 ): Promise<Page<Account>> {
   let query = db
     .selectFrom('accounts')
-    .select(['accounts.id', 'accounts.name', 'accounts.contact_info_complete'])
+    .select(['accounts.id', 'accounts.name', 'accounts.contact_info_complete', 'accounts.language'])
     .orderBy('accounts.name')
     .orderBy('accounts.id')
     .limit(options.limit + 1);
@@ -102,4 +112,9 @@ export async function setIntegrationStatus(
     .where('type', '=', input.type)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** Sets the account's default language. */
+export async function setAccountLanguage(db: Db, id: string, language: Locale): Promise<void> {
+  await db.updateTable('accounts').set({ language, updated_at: nowIso() }).where('id', '=', id).execute();
 }

@@ -11,6 +11,8 @@ export type InvitationRecord = {
   accountId: string;
   expiresAt: string;
   usedAt: string | null;
+  /** Who sent it (null: the system, or a user since deleted). */
+  invitedBy: string | null;
 };
 
 function hashToken(token: string): string {
@@ -30,6 +32,7 @@ export async function insertInvitation(
     accountId: input.accountId,
     expiresAt: new Date(now + INVITATION_TTL_MS).toISOString(),
     usedAt: null,
+    invitedBy: input.invitedBy,
   };
   await db
     .insertInto('invitations')
@@ -50,10 +53,12 @@ export async function insertInvitation(
 export async function findInvitationByToken(db: Db, token: string): Promise<InvitationRecord | undefined> {
   const row = await db
     .selectFrom('invitations')
-    .select(['id', 'user_id', 'account_id', 'expires_at', 'used_at'])
+    .select(['id', 'user_id', 'account_id', 'expires_at', 'used_at', 'invited_by'])
     .where('token_hash', '=', hashToken(token))
     .executeTakeFirst();
-  return row && { id: row.id, userId: row.user_id, accountId: row.account_id, expiresAt: row.expires_at, usedAt: row.used_at };
+  return (
+    row && { id: row.id, userId: row.user_id, accountId: row.account_id, expiresAt: row.expires_at, usedAt: row.used_at, invitedBy: row.invited_by }
+  );
 }
 
 /** Marks an unused invitation used; false when someone else used it first. */

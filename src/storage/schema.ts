@@ -59,6 +59,8 @@ export interface AccountsTable {
   name: string;
   /** Kept by contact-information writes, so the operators' filter is an index scan. */
   contact_info_complete: number;
+  /** The account's default language for contacts that chose none (007_account_language). */
+  language: Generated<string>;
   created_at: string;
   updated_at: string;
   /** 1 when the account's admins require two-step sign-in of its users. */

@@ -39,6 +39,8 @@ export const paths = {
   user,
   userInvitation: (accountId: string, userId: string) => `${user(accountId, userId)}/invitation`,
   contactInfo: (accountId: string, env: Environment) => `${account(accountId)}/contact-info${query({ env })}`,
+  /** Who would receive a notification category now, and from which field. */
+  contactInfoRoutes: (accountId: string, category: string, env: Environment) => `${account(accountId)}/contact-info/routes${query({ category, env })}`,
   auditLog: (accountId: string, page: PageParams = {}) => `${account(accountId)}/audit-log${query({ ...page })}`,
   invitation,
   acceptInvitation: (token: string) => `${invitation(token)}/accept`,

@@ -1,19 +1,28 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { api } from './api';
 import { paths } from './apiPaths';
 import type { IntegrationType } from './types';
 
-/** The integration catalog hardly ever changes: one request per page load, shared by every page. */
-let catalog: Promise<IntegrationType[]> | null = null;
+/**
+ * The integration catalog hardly ever changes: one request per page load and language (the
+ * names come in the UI language), shared by every page.
+ */
+const catalogs = new Map<string, Promise<IntegrationType[]>>();
 
-function loadCatalog(): Promise<IntegrationType[]> {
-  catalog ??= api<{ items: IntegrationType[] }>(paths.integrationTypes()).then(
-    (body) => body.items,
-    (error: unknown) => {
-      catalog = null; // let the next caller try again
-      throw error;
-    },
-  );
+function loadCatalog(locale: string): Promise<IntegrationType[]> {
+  let catalog = catalogs.get(locale);
+  if (!catalog) {
+    // The language asked for explicitly: a switch re-renders this before the API client hears of it.
+    catalog = api<{ items: IntegrationType[] }>(paths.integrationTypes(), { headers: { 'Accept-Language': locale } }).then(
+      (body) => body.items,
+      (error: unknown) => {
+        catalogs.delete(locale); // let the next caller try again
+        throw error;
+      },
+    );
+    catalogs.set(locale, catalog);
+  }
   return catalog;
 }
 
@@ -26,13 +35,14 @@ export interface IntegrationCatalog {
 }
 
 export function useIntegrationTypes(): IntegrationCatalog {
+  const { locale } = useIntl();
   const [types, setTypes] = useState<IntegrationType[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let cancelled = false;
-    loadCatalog().then(
+    loadCatalog(locale).then(
       (items) => {
         if (!cancelled) {
           setTypes(items);
@@ -46,7 +56,7 @@ export function useIntegrationTypes(): IntegrationCatalog {
     return () => {
       cancelled = true;
     };
-  }, [attempt]);
+  }, [attempt, locale]);
 
   const nameOf = useCallback((type: string) => types?.find((t) => t.type === type)?.name ?? type, [types]);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);

@@ -1,10 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router';
+import { RouterProvider, createBrowserRouter } from 'react-router';
 import { App } from './App';
 import { LocaleProvider } from './i18n/LocaleProvider';
 import { SessionProvider } from './session';
 import './styles.css';
+
+// A data router (one catch-all route; App keeps its own <Routes>), so that pages can use
+// useBlocker: the contact-information form asks before a link leaves unsaved changes behind.
+const router = createBrowserRouter([{ path: '*', element: <App /> }]);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');
@@ -13,9 +17,7 @@ createRoot(container).render(
   <StrictMode>
     <LocaleProvider>
       <SessionProvider>
-        <BrowserRouter>
-          <App />
-        </BrowserRouter>
+        <RouterProvider router={router} />
       </SessionProvider>
     </LocaleProvider>
   </StrictMode>,

@@ -47,6 +47,7 @@ describe.each(DIALECTS)('createAccount on %s', (dialect) => {
         { type: 'ordering_redirect', status: 'enabled' },
       ],
       contactInfoComplete: false,
+      language: 'en',
       missing: [
         'alertContacts',
         'technicalEmergencyContacts',

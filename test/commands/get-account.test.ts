@@ -33,6 +33,7 @@ describe.each(DIALECTS)('getAccount on %s', (dialect) => {
         { type: 'ordering_redirect', status: 'enabled' },
       ],
       contactInfoComplete: false,
+      language: 'en',
       // Neither integration has merchant-issue contacts.
       missing: [
         'alertContacts',

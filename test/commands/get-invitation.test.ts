@@ -41,7 +41,15 @@ describe.each(DIALECTS)('getInvitation on %s', (dialect) => {
     const { token } = await invite(email);
     const state = await snapshot(ctx.db);
     const invitation = await read(token);
-    expect(invitation).toEqual({ email, accountId: account.id, accountName: 'Bistro Group', existingUser: false, expiresAt: expect.any(String) });
+    expect(invitation).toEqual({
+      email,
+      accountId: account.id,
+      accountName: 'Bistro Group',
+      existingUser: false,
+      expiresAt: expect.any(String),
+      role: 'viewer',
+      invitedBy: { name: account.admin.user.name, email: account.admin.user.email },
+    });
     const expiresAt = Date.parse(invitation.expiresAt);
     expect(expiresAt).toBeGreaterThanOrEqual(before + INVITATION_TTL_MS);
     expect(expiresAt).toBeLessThanOrEqual(Date.now() + INVITATION_TTL_MS);

@@ -51,6 +51,7 @@ describe.each(DIALECTS)('openAccountScope on %s', (dialect) => {
         name: 'Incomplete Partner',
         integrations: [{ type: 'reservations_e2e', status: 'enabled' }],
         contactInfoComplete: false,
+        language: 'en',
       });
     }
   });

@@ -247,7 +247,7 @@ describe('normalizePhone', () => {
 describe('normalizeUrl', () => {
   it.each([
     ['https://brand.example/help', 'https://brand.example/help'],
-    ['http://brand.example', 'http://brand.example/'],
+    ['https://brand.example', 'https://brand.example/'],
     ['  https://Brand.EXAMPLE/Help?q=1#top  ', 'https://brand.example/Help?q=1#top'],
     ['https://bücher.example/hilfe', 'https://xn--bcher-kva.example/hilfe'],
   ])('accepts %j as %j', (input, expected) => {
@@ -255,6 +255,8 @@ describe('normalizeUrl', () => {
   });
 
   it.each([
+    ['http://brand.example'],
+    ['HTTP://brand.example/help'],
     ['javascript:alert(1)'],
     ['JavaScript:alert(1)'],
     ['ftp://x.y'],

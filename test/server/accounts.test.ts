@@ -43,6 +43,11 @@ describe.each(DIALECTS)('accounts, users and invitations on %s', (dialect) => {
       name: 'End-to-end ordering',
       merchantIssueContacts: true,
     });
+    // Each name in the caller's language.
+    const inHebrew = (await operator.request('GET', '/api/v1/integration-types', undefined, { 'accept-language': 'he' })).json().items;
+    expect(inHebrew.find((i: { type: string }) => i.type === 'ordering_e2e').name).toBe('רכישה מקצה לקצה');
+    const inPolish = (await operator.request('GET', '/api/v1/integration-types', undefined, { 'accept-language': 'pl' })).json().items;
+    expect(inPolish.find((i: { type: string }) => i.type === 'ordering_e2e').name).toBe('Zamówienia end-to-end');
   });
 
   it('walks the invitation path: account created, email over SMTP, link accepted, admin signed in', async () => {
@@ -62,6 +67,7 @@ describe.each(DIALECTS)('accounts, users and invitations on %s', (dialect) => {
         { type: 'ordering_redirect', status: 'enabled' },
       ],
       contactInfoComplete: false,
+      language: 'en',
       missing: [
         'alertContacts',
         'technicalEmergencyContacts',
@@ -85,7 +91,15 @@ describe.each(DIALECTS)('accounts, users and invitations on %s', (dialect) => {
     expect(before.json().items).toEqual([{ userId: expect.any(String), email: adminEmail, name: '', role: 'admin', status: 'invited' }]);
 
     const info = await t.app.inject({ method: 'GET', url: `/api/v1/invitations/${token}` });
-    expect(info.json()).toEqual({ email: adminEmail, accountId: account.id, accountName: 'Acme Bookings', existingUser: false, expiresAt: expect.any(String) });
+    expect(info.json()).toEqual({
+      email: adminEmail,
+      accountId: account.id,
+      accountName: 'Acme Bookings',
+      existingUser: false,
+      expiresAt: expect.any(String),
+      role: 'admin',
+      invitedBy: { name: expect.any(String), email: expect.any(String) },
+    });
     const days = (Date.parse(info.json().expiresAt) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(6.99);
     expect(days).toBeLessThanOrEqual(7);

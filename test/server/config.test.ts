@@ -15,6 +15,7 @@ describe('configuration', () => {
       secureCookies: false,
       platformName: undefined,
       supportUrl: undefined,
+      supportEmail: undefined,
       worker: 'embedded',
     });
   });
@@ -38,6 +39,7 @@ describe('configuration', () => {
     ['PUBLIC_URL', 'not a url'],
     ['PUBLIC_URL', 'ftp://host'],
     ['SUPPORT_URL', 'javascript:alert(1)'],
+    ['SUPPORT_EMAIL', 'not an address'],
     ['LIAISON_WORKER', 'sometimes'],
     ['LIAISON_ADMIN_EMAIL', 'not-an-email'],
   ])('rejects %s=%s with one line naming the variable', (name, value) => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staticRoute } from '../../src/server/plugins/metrics';
 import { createTestApp, createUser, signInAs, type TestApp } from '../support/app';
 
 /** Bad requests of every kind answer in the one error envelope, never with a 500. */
@@ -123,9 +124,16 @@ describe('HTTP hygiene', () => {
     expect(metrics.body).toContain('# TYPE liaison_http_request_duration_seconds histogram');
   });
 
+  it('labels every built web asset as one route, so a new build adds no series', () => {
+    expect(staticRoute('/assets/index-3f9a1c.js')).toBe('/assets/*');
+    expect(staticRoute('/assets/index-77bd02.css')).toBe('/assets/*');
+    expect(staticRoute('/api/v1/accounts/:accountId')).toBe('/api/v1/accounts/:accountId');
+    expect(staticRoute('/favicon.ico')).toBe('/favicon.ico');
+  });
+
   it('tells the web app the installation facts', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/v1/meta' });
-    expect(response.json()).toEqual({ platformName: null, supportUrl: null, mailboxEnabled: false, locales: ['en', 'he', 'pl'] });
+    expect(response.json()).toEqual({ platformName: null, supportUrl: null, supportEmail: null, mailboxEnabled: false, locales: ['en', 'he', 'pl'] });
   });
 
   it('publishes the OpenAPI document', async () => {

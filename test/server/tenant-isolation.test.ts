@@ -39,6 +39,12 @@ describe.each(DIALECTS)('tenant isolation on %s', (dialect) => {
 
   const endpoints: Endpoint[] = [
     { method: 'GET', route: '/api/v1/accounts/{accountId}', request: async (x) => ({ url: `/api/v1/accounts/${x.id}` }), expect: READ },
+    {
+      method: 'PATCH',
+      route: '/api/v1/accounts/{accountId}',
+      request: async (x) => ({ url: `/api/v1/accounts/${x.id}`, body: { language: 'pl' } }),
+      expect: ADMIN_ONLY(200),
+    },
     { method: 'GET', route: '/api/v1/accounts/{accountId}/users', request: async (x) => ({ url: `/api/v1/accounts/${x.id}/users` }), expect: READ },
     {
       method: 'POST',

@@ -55,7 +55,11 @@ export async function queueNotification(
   input: Omit<NewNotification, 'accountId'> & { category: Category; env: Environment },
 ): Promise<Accepted> {
   const { info } = await loadContactInfo(tx, context.catalog, account);
-  const decision = routeNotification(info, { category: input.category, env: input.env }, await membersOf(tx, account.id));
+  const decision = routeNotification(
+    info,
+    { category: input.category, env: input.env, accountLanguage: account.language },
+    await membersOf(tx, account.id),
+  );
   if (!decision.ok) throw new DomainError(decision.code);
 
   const id = newNotificationId();

@@ -4,6 +4,14 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics, register as
 import { deliveryStats } from '../../storage/deliveries';
 import type { Db } from '../../storage/db';
 
+/**
+ * The label of a route: built web assets (`/assets/index-3f9a1c.js`, a route per file whose
+ * hashed name changes with every build) are all `/assets/*`, so a deploy adds no new series.
+ */
+export function staticRoute(url: string): string {
+  return url.startsWith('/assets/') ? '/assets/*' : url;
+}
+
 /** Prometheus metrics: request counts and latency per route template, plus process defaults. */
 export default fp(
   async function metricsPlugin(app: FastifyInstance, options: { db: Db }) {
@@ -40,7 +48,8 @@ export default fp(
 
     app.addHook('onResponse', async (request, reply) => {
       // Route templates, never raw URLs: label cardinality stays bounded.
-      const route = request.routeOptions.url ?? 'unmatched';
+      // Static files are one route each (their names change with every build): one label for all of them.
+      const route = staticRoute(request.routeOptions.url ?? 'unmatched');
       requests.inc({ method: request.method, route, status: String(reply.statusCode) });
       latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
     });

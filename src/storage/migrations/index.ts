@@ -6,6 +6,7 @@ import { contactInfo } from './003_contact_info';
 import { deliveries } from './004_deliveries';
 import { notifications } from './005_notifications';
 import { ownAccounts } from './006_own_accounts';
+import { accountLanguage } from './007_account_language';
 import { escalations } from './009_escalations';
 
 /** Column types that differ between the two dialects. */
@@ -21,6 +22,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '004_deliveries': deliveries(t),
     '005_notifications': notifications(t),
     '006_own_accounts': ownAccounts(t),
+    '007_account_language': accountLanguage(t),
     '009_escalations': escalations(t),
   };
 }

@@ -15,6 +15,22 @@ export function errorText(intl: IntlShape, error: unknown): string {
   });
 }
 
+/** Error codes whose message takes no values: the web's own catalogs can say them in any language. */
+const CODES_WITH_VALUES = new Set(['payload_too_large', 'rate_limited']);
+
+/**
+ * Like errorText, but in the UI's current language even after a language switch: a known error
+ * code is worded from the web's catalogs (which hold the API's messages too), so a message shown
+ * before the switch is re-rendered in the new language.
+ */
+export function localizedErrorText(intl: IntlShape, error: unknown): string {
+  if (error instanceof ApiError && !CODES_WITH_VALUES.has(error.code)) {
+    const id = `error.${error.code}`;
+    if (id in intl.messages) return intl.formatMessage({ id });
+  }
+  return errorText(intl, error);
+}
+
 /** A busy indicator for a region that is loading. */
 export function Loading({ label }: { label?: string }) {
   return (

@@ -2,7 +2,10 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../components/DocumentTitle';
 import { PublicHeader } from '../components/PublicLayout';
-import { usePlatformName } from '../meta';
+import { CONTACT_FIELDS } from '../../domain/contact-fields';
+import { CONTACT_FIELD_NAMES } from '../components/contactFields';
+import { FIELD_EXPLANATIONS } from '../components/contact-info/explanations';
+import { useMeta, usePlatformName } from '../meta';
 
 /**
  * `/help` (public): "How to get help", where "Contact support" leads when the installation
@@ -11,6 +14,11 @@ import { usePlatformName } from '../meta';
 export function HelpPage() {
   const intl = useIntl();
   const platform = usePlatformName();
+  const meta = useMeta();
+  const supportEmail = meta?.supportEmail ?? null;
+  // SUPPORT_URL may be a web page or a mailto: of its own; the built-in page is this one.
+  const supportSite = meta?.supportUrl && !meta.supportUrl.startsWith('mailto:') ? meta.supportUrl : null;
+  const supportMail = supportEmail ?? (meta?.supportUrl?.startsWith('mailto:') ? meta.supportUrl.slice('mailto:'.length).split('?')[0] ?? null : null);
   useDocumentTitle(intl.formatMessage({ id: 'help.title', defaultMessage: 'How to get help' }));
   return (
     <div className="login-layout">
@@ -23,7 +31,7 @@ export function HelpPage() {
           <p className="help-lead">
             <FormattedMessage
               id="help.lead"
-              defaultMessage="Stuck on the contact information, or on anything else in the portal? {platform}'s partner support team can help."
+              defaultMessage="Stuck on the contact information, or on anything else in the portal? The partner support team of {platform} can help."
               values={{ platform }}
             />
           </p>
@@ -31,12 +39,45 @@ export function HelpPage() {
           <h2>
             <FormattedMessage id="help.reach.title" defaultMessage="Reach partner support" />
           </h2>
+          {supportMail || supportSite ? (
+            <ul className="help-channels">
+              {supportMail ? (
+                <li>
+                  <FormattedMessage
+                    id="help.reach.email"
+                    defaultMessage="Email: {address}"
+                    values={{
+                      address: (
+                        <a href={`mailto:${supportMail}?subject=${encodeURIComponent('Liaison')}`}>
+                          <bdi>{supportMail}</bdi>
+                        </a>
+                      ),
+                    }}
+                  />
+                </li>
+              ) : null}
+              {supportSite ? (
+                <li>
+                  <a href={supportSite} target="_blank" rel="noopener noreferrer">
+                    <FormattedMessage id="help.reach.site" defaultMessage="The support site of {platform}" values={{ platform }} />
+                  </a>
+                </li>
+              ) : null}
+            </ul>
+          ) : null}
           <p>
-            <FormattedMessage
-              id="help.reach.body"
-              defaultMessage="Write to your usual partner manager or technical contact at {platform}. If you do not know who that is, use the support address you received when your integration was set up, and say that you are writing about the partner portal."
-              values={{ platform }}
-            />
+            {supportMail || supportSite ? (
+              <FormattedMessage
+                id="help.reach.also"
+                defaultMessage="You can also write to your usual partner manager or technical contact. Say that you are writing about the partner portal."
+              />
+            ) : (
+              <FormattedMessage
+                id="help.reach.body"
+                defaultMessage="Write to your usual partner manager or technical contact at {platform}. If you do not know who that is, use the support address you received when your integration was set up, and say that you are writing about the partner portal."
+                values={{ platform }}
+              />
+            )}
           </p>
 
           <h2>
@@ -63,6 +104,18 @@ export function HelpPage() {
               values={{ platform }}
             />
           </p>
+
+          <h2>
+            <FormattedMessage id="help.fields.title" defaultMessage="What each field is for" />
+          </h2>
+          <dl className="help-fields">
+            {CONTACT_FIELDS.map((field) => (
+              <div key={field}>
+                <dt>{intl.formatMessage(CONTACT_FIELD_NAMES[field])}</dt>
+                <dd>{intl.formatMessage(FIELD_EXPLANATIONS[field], { platform })}</dd>
+              </div>
+            ))}
+          </dl>
 
           <h2>
             <FormattedMessage id="help.colleague.title" defaultMessage="Someone else knows the answers?" />

@@ -4,10 +4,12 @@ import { Form } from 'react-aria-components';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api } from '../api';
 import { paths } from '../apiPaths';
+import { Checkbox } from '../components/Checkbox';
 import { useDocumentTitle } from '../components/DocumentTitle';
 import { LoadFailed, Loading } from '../components/Feedback';
 import { FormActions } from '../components/FormActions';
 import { PublicLayout } from '../components/PublicLayout';
+import { RoleName } from '../components/RoleName';
 import { TextField } from '../components/TextField';
 import { useForm } from '../forms';
 import { useSession } from '../session';
@@ -144,6 +146,7 @@ function AcceptForm({ token, invitation, onAccepted, onLinkFailed }: AcceptFormP
   const intl = useIntl();
   const isNew = !invitation.existingUser;
   const form = useForm({ name: '', password: '' }, { invalid_credentials: 'password' });
+  const [showPassword, setShowPassword] = useState(false);
 
   const passwordProblem = (password: string): string | undefined => {
     if (!password) {
@@ -198,6 +201,40 @@ function AcceptForm({ token, invitation, onAccepted, onLinkFailed }: AcceptFormP
           />
         )}
       </p>
+      <dl className="invitation-facts">
+        <div>
+          <dt>
+            <FormattedMessage id="invitation.facts.account" defaultMessage="Account" />
+          </dt>
+          <dd>
+            <bdi>{invitation.accountName}</bdi>
+          </dd>
+        </div>
+        {invitation.role ? (
+          <div>
+            <dt>
+              <FormattedMessage id="invitation.facts.role" defaultMessage="Your role" />
+            </dt>
+            <dd>
+              <RoleName role={invitation.role} />
+            </dd>
+          </div>
+        ) : null}
+        {invitation.invitedBy ? (
+          <div>
+            <dt>
+              <FormattedMessage id="invitation.facts.invitedBy" defaultMessage="Invited by" />
+            </dt>
+            <dd>
+              <bdi>{invitation.invitedBy.name || invitation.invitedBy.email}</bdi>
+              {invitation.invitedBy.name ? (
+                // The address on a line of its own, isolated: in Hebrew its punctuation stays where it belongs.
+                <bdi className="muted invitation-inviter-email">{invitation.invitedBy.email}</bdi>
+              ) : null}
+            </dd>
+          </div>
+        ) : null}
+      </dl>
       <Form className="login-form" validationBehavior="aria" onSubmit={(event) => void onSubmit(event)}>
         {/* For password managers: the account the new password belongs to. */}
         <input type="email" name="username" autoComplete="username" value={invitation.email} readOnly hidden />
@@ -212,7 +249,7 @@ function AcceptForm({ token, invitation, onAccepted, onLinkFailed }: AcceptFormP
         ) : null}
         <TextField
           label={intl.formatMessage({ id: 'invitation.password', defaultMessage: 'Password' })}
-          type="password"
+          type={showPassword ? 'text' : 'password'}
           autoComplete={isNew ? 'new-password' : 'current-password'}
           isRequired
           autoFocus={!isNew}
@@ -226,6 +263,9 @@ function AcceptForm({ token, invitation, onAccepted, onLinkFailed }: AcceptFormP
           }
           {...form.field('password')}
         />
+        <Checkbox className="show-password" isSelected={showPassword} onChange={setShowPassword}>
+          <FormattedMessage id="invitation.showPassword" defaultMessage="Show password" />
+        </Checkbox>
         <FormActions
           error={form.formError}
           pending={form.pending}

@@ -4,7 +4,7 @@ import { Button, Form } from 'react-aria-components';
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api';
 import { useDocumentTitle } from '../components/DocumentTitle';
-import { Loading, errorText } from '../components/Feedback';
+import { errorText, Loading, localizedErrorText } from '../components/Feedback';
 import { FormActions } from '../components/FormActions';
 import { PublicLayout } from '../components/PublicLayout';
 import { TextField } from '../components/TextField';
@@ -27,6 +27,8 @@ export function LoginPage() {
     const state: unknown = location.state;
     return state && typeof state === 'object' && 'pendingToken' in state && typeof state.pendingToken === 'string' ? state.pendingToken : null;
   });
+  // The last failure itself, not its text: after a language switch it is said in the new language.
+  const [failure, setFailure] = useState<unknown>(null);
 
   useDocumentTitle(intl.formatMessage({ id: 'login.title', defaultMessage: 'Sign in' }));
 
@@ -36,10 +38,13 @@ export function LoginPage() {
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) =>
     form.submit(event, {
-      check: ({ email, password }) => ({
-        email: email.trim() ? undefined : intl.formatMessage({ id: 'login.email.required', defaultMessage: 'Enter your email address.' }),
-        password: password ? undefined : intl.formatMessage({ id: 'login.password.required', defaultMessage: 'Enter your password.' }),
-      }),
+      check: ({ email, password }) => {
+        setFailure(null);
+        return {
+          email: email.trim() ? undefined : intl.formatMessage({ id: 'login.email.required', defaultMessage: 'Enter your email address.' }),
+          password: password ? undefined : intl.formatMessage({ id: 'login.password.required', defaultMessage: 'Enter your password.' }),
+        };
+      },
       send: async ({ email, password }) => {
         const answer = await signIn(email.trim(), password);
         if ('codeRequired' in answer) {
@@ -49,7 +54,10 @@ export function LoginPage() {
         navigate(next ?? homePath(answer), { replace: true });
       },
       // Every failure (a wrong password, too many attempts) is the form's, beside it.
-      failed: (error) => ({ fields: {}, form: errorText(intl, error) }),
+      failed: (error) => {
+        setFailure(error);
+        return { fields: {}, form: localizedErrorText(intl, error) };
+      },
     });
 
   if (pendingToken) {
@@ -76,7 +84,7 @@ export function LoginPage() {
       <p className="login-intro">
         <FormattedMessage id="login.intro" defaultMessage="The partner portal for your integration's contacts and notifications." />
       </p>
-      {state.status === 'signedOut' && state.reason === 'expired' && !form.formError ? (
+      {state.status === 'signedOut' && state.reason === 'expired' && !form.formError && !failure ? (
         <p className="alert alert-info" role="status">
           <FormattedMessage id="login.expired" defaultMessage="Your session has ended. Sign in again to continue." />
         </p>
@@ -98,7 +106,7 @@ export function LoginPage() {
           isRequired
           {...form.field('password')}
         />
-        <FormActions error={form.formError} pending={form.pending} submitLabel={intl.formatMessage({ id: 'login.submit', defaultMessage: 'Sign in' })} />
+        <FormActions error={failure ? localizedErrorText(intl, failure) : form.formError} pending={form.pending} submitLabel={intl.formatMessage({ id: 'login.submit', defaultMessage: 'Sign in' })} />
       </Form>
       <p className="login-forgot">
         <Link to="/forgot-password">

@@ -4,8 +4,10 @@ import { z } from 'zod';
 import { createAccount } from '../../../commands/create-account';
 import { getAccount } from '../../../commands/get-account';
 import { listAccounts } from '../../../commands/list-accounts';
-import { accountDetail, accountParams, accountsPage, accountsQuery, createAccountBody, integrationType } from '../../../contract/accounts';
+import { setAccountLanguage } from '../../../commands/set-account-language';
+import { accountDetail, accountParams, accountsPage, accountsQuery, createAccountBody, integrationType, updateAccountBody } from '../../../contract/accounts';
 import { errorResponses } from '../../../contract/errors';
+import { integrationName } from '../../../domain/integrations';
 import type { AppContext } from '../../context';
 
 const errors = errorResponses(400, 401, 403, 404);
@@ -19,11 +21,14 @@ export default async function accountRoutes(app: FastifyInstance, { context }: {
     {
       schema: {
         tags,
-        summary: 'The integration catalog',
+        summary: "The integration catalog, each name in the caller's language",
         response: { 200: z.object({ items: z.array(integrationType) }), ...errorResponses(401) },
       },
     },
-    async () => ({ items: [...context.catalog.values()] }),
+    // Each name in the caller's language (Accept-Language), where the catalog has it.
+    async (request) => ({
+      items: [...context.catalog.values()].map((t) => ({ type: t.type, name: integrationName(t, request.locale), merchantIssueContacts: t.merchantIssueContacts })),
+    }),
   );
 
   routes.get(
@@ -66,5 +71,20 @@ export default async function accountRoutes(app: FastifyInstance, { context }: {
       schema: { tags, summary: 'One account, with the contact fields it still misses', params: accountParams, response: { 200: accountDetail, ...errors } },
     },
     async (request) => getAccount(context, request.principal, { scope: request.scope }),
+  );
+
+  routes.patch(
+    '/api/v1/accounts/:accountId',
+    {
+      config: { permission: 'users.manage', gate: false },
+      schema: {
+        tags,
+        summary: "Change the account's default language (admins): contacts without a language of their own get emails in it",
+        params: accountParams,
+        body: updateAccountBody,
+        response: { 200: accountDetail, ...errors },
+      },
+    },
+    async (request) => setAccountLanguage(context, request.principal, { scope: request.scope, language: request.body.language }),
   );
 }

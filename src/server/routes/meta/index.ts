@@ -21,6 +21,7 @@ export default async function metaRoutes(app: FastifyInstance, { context }: { co
       return {
         platformName: context.config.platformName ?? null,
         supportUrl: context.config.supportUrl ?? null,
+        supportEmail: context.config.supportEmail ?? null,
         mailboxEnabled: context.mailboxEnabled,
         locales: [...SUPPORTED_LOCALES],
       };

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { usePlatformName } from '../../meta';
 import type { ContactInfoView, Member } from '../../types';
 import { AlertContactsEditor } from './AlertContactsEditor';
+import { FIELD_EXPLANATIONS } from './explanations';
 import { FieldGroup, useFormApi } from './FormContext';
 import type { PersonName } from './useContactInfo';
 
@@ -32,11 +33,7 @@ export function AlertContactsGroup({ canInvite, onInvite, usersHref, ...editor }
     <FieldGroup
       field="alertContacts"
       explanation={
-        <FormattedMessage
-          id="contactInfo.explain.alertContacts"
-          defaultMessage="Users of this portal who can look into problems in Production that are not emergencies. Automated alert emails from {platform} go to them whenever an issue is detected. Pick them from the account's users."
-          values={{ platform }}
-        />
+        <FormattedMessage {...FIELD_EXPLANATIONS.alertContacts} values={{ platform }} />
       }
     >
       <AlertContactsEditor

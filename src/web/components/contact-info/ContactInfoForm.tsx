@@ -1,6 +1,7 @@
 import { useMemo, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Form } from 'react-aria-components';
+import type { Locale } from '../../../domain/locales';
 import type { Environment } from '../../environment';
 import { useCan } from '../../permissions';
 import type { ContactInfoView } from '../../types';
@@ -8,13 +9,14 @@ import { LoadFailed, Loading } from '../Feedback';
 import { AlertContactsGroup } from './AlertContactsGroup';
 import { ConflictBanner } from './ConflictBanner';
 import { ContactListGroup } from './ContactListGroup';
-import { LIST_FIELDS, draftFromView, sameDraft } from './draft';
+import { LIST_FIELDS, draftFromView, draftMissing, sameDraft } from './draft';
 import { draftEditor } from './draftEditor';
 import { ErrorSummary } from './ErrorSummary';
 import { FormApiContext, type FormApi } from './FormContext';
 import { errorMessage } from './messages';
 import { SaveActions } from './SaveActions';
 import { SupportGroup } from './SupportGroup';
+import { UnsavedChangesPrompt } from './UnsavedChangesPrompt';
 import { useContactInfo } from './useContactInfo';
 import { usePlaceFocus } from './usePlaceFocus';
 import { UsersContactGroup } from './UsersContactGroup';
@@ -35,6 +37,8 @@ export interface ContactInfoFormProps {
   usersHref?: string;
   /** The same page in Production (shown in Sandbox, where alert contacts cannot change). */
   productionHref: string;
+  /** The account's default language, named in each contact's "Account's language" option. */
+  accountLanguage?: Locale;
   /** False while the form is hidden behind another tab: the users list is fetched again when it comes back. */
   active?: boolean;
 }
@@ -46,7 +50,7 @@ export interface ContactInfoFormProps {
  * errors land on the same inputs. What was typed is kept through errors and version conflicts.
  */
 export function ContactInfoForm(props: ContactInfoFormProps) {
-  const { accountId, env, variant, headingLevel, onSaved, onInvite, usersHref, productionHref, active = true } = props;
+  const { accountId, env, variant, headingLevel, onSaved, onInvite, usersHref, productionHref, active = true, accountLanguage } = props;
   const intl = useIntl();
   const can = useCan(accountId);
   const canEdit = can('contactInfo.write');
@@ -77,15 +81,18 @@ export function ContactInfoForm(props: ContactInfoFormProps) {
       idOf: focus.idOf,
       touch,
       headingLevel,
-      missing: doc.view?.missing ?? [],
+      missing: doc.draft ? draftMissing(doc.draft) : [],
+      accountLanguage: accountLanguage ?? null,
     }),
-    [canEdit, visible, intl, focus.idOf, touch, headingLevel, doc.view?.missing],
+    [canEdit, visible, intl, focus.idOf, touch, headingLevel, doc.draft, accountLanguage],
   );
 
   const { view, draft, load } = doc;
   if (load.status === 'loading' && !view) return <Loading />;
   if (load.status === 'error' && !view) return <LoadFailed error={load.error} onRetry={doc.reload} />;
   if (!view || !draft) return null;
+
+  const dirty = !sameDraft(draft, draftFromView(view));
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -146,12 +153,13 @@ export function ContactInfoForm(props: ContactInfoFormProps) {
           view={view}
           variant={variant}
           canEdit={canEdit}
-          dirty={!sameDraft(draft, draftFromView(view))}
+          dirty={dirty}
           pending={doc.pending}
           formError={doc.formError}
           notice={doc.notice}
           onDiscard={doc.discard}
         />
+        {canEdit ? <UnsavedChangesPrompt dirty={dirty} /> : null}
       </Form>
     </FormApiContext.Provider>
   );

@@ -4,6 +4,7 @@ import { usePlatformName } from '../../meta';
 import type { EntryDraft, ListField } from './draft';
 import type { DraftEditor } from './draftEditor';
 import { EntryListEditor } from './EntryListEditor';
+import { FIELD_EXPLANATIONS } from './explanations';
 import { FieldGroup } from './FormContext';
 
 /** One of the four lists of contacts people type in (technical, merchant issues, for the platform). */
@@ -11,30 +12,16 @@ export function ContactListGroup({ field, entries, editor }: { field: ListField;
   const platform = usePlatformName();
   const explanations: Record<ListField, ReactNode> = {
     technicalEmergencyContacts: (
-      <FormattedMessage
-        id="contactInfo.explain.technicalEmergencyContacts"
-        defaultMessage="Reached at once when something is urgent, for example when {platform} disables your integration."
-        values={{ platform }}
-      />
+      <FormattedMessage {...FIELD_EXPLANATIONS.technicalEmergencyContacts} values={{ platform }} />
     ),
     technicalNonEmergencyContacts: (
-      <FormattedMessage
-        id="contactInfo.explain.technicalNonEmergencyContacts"
-        defaultMessage="For ongoing technical work that needs your engineers: API migrations, matching problems, feed errors."
-      />
+      <FormattedMessage {...FIELD_EXPLANATIONS.technicalNonEmergencyContacts} />
     ),
     merchantIssueContacts: (
-      <FormattedMessage
-        id="contactInfo.explain.merchantIssueContacts"
-        defaultMessage="Told about problems raised by merchants, for example a merchant asking to be removed from a partner it does no business with. Your integration needs this field."
-      />
+      <FormattedMessage {...FIELD_EXPLANATIONS.merchantIssueContacts} />
     ),
     operationalContactsForPlatform: (
-      <FormattedMessage
-        id="contactInfo.explain.operationalContactsForPlatform"
-        defaultMessage="Whom {platform} contacts when a user's problem needs you to step in, for example a booking that was not honored. Only {platform} sees these addresses: they are never shown to users."
-        values={{ platform }}
-      />
+      <FormattedMessage {...FIELD_EXPLANATIONS.operationalContactsForPlatform} values={{ platform }} />
     ),
   };
   const hint =

@@ -22,7 +22,15 @@ export function EntryListEditor({ field, entries, onChange, onAdd, onRemove }: E
   const intl = useIntl();
   const form = useFormApi();
   const languages = [
-    { id: DEFAULT_LANGUAGE, label: intl.formatMessage({ id: 'contactInfo.language.default', defaultMessage: "Account's language" }) },
+    {
+      id: DEFAULT_LANGUAGE,
+      label: form.accountLanguage
+        ? intl.formatMessage(
+            { id: 'contactInfo.language.defaultNamed', defaultMessage: "Account's language ({language})" },
+            { language: endonym(form.accountLanguage) },
+          )
+        : intl.formatMessage({ id: 'contactInfo.language.default', defaultMessage: "Account's language" }),
+    },
     ...SUPPORTED_LOCALES.map((code) => ({ id: code, label: endonym(code) })),
   ];
 
@@ -85,7 +93,8 @@ export function EntryListEditor({ field, entries, onChange, onAdd, onRemove }: E
                     onChange={(phone) => onChange(index, { phone })}
                     onBlur={() => form.touch(place('phone'))}
                     description={
-                      form.readOnly ? undefined : intl.formatMessage({ id: 'contactInfo.entry.phone.hint', defaultMessage: 'International format: +44 20 7946 0958' })
+                      // The error repeats the hint's rule with its example: one of them is enough.
+                      form.readOnly || form.errorAt(place('phone')) ? undefined : intl.formatMessage({ id: 'contactInfo.entry.phone.hint', defaultMessage: 'International format: +44 20 7946 0958' })
                     }
                     error={form.errorAt(place('phone'))}
                   />

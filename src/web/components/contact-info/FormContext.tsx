@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { ContactField } from '../../../domain/contact-fields';
+import type { Locale } from '../../../domain/locales';
 import { Badge } from '../Badge';
 import { CONTACT_FIELD_NAMES } from '../contactFields';
 
@@ -15,8 +16,10 @@ export interface FormApi {
   touch: (place: string) => void;
   /** Level of the groups' headings (3 in the modal under its h2, 2 on a page under its h1). */
   headingLevel: 2 | 3;
-  /** Fields the saved document still misses (shown as "Missing"). */
+  /** Required fields the draft leaves empty, as typed (shown as "Not filled in yet"). */
   missing: readonly ContactField[];
+  /** The account's default language (named in "Account's language"), when known. */
+  accountLanguage: Locale | null;
 }
 
 export const FormApiContext = createContext<FormApi | null>(null);

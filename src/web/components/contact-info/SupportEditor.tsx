@@ -9,7 +9,7 @@ import { browserTimeZone, newWindow, type WindowDraft } from './draft';
 import { useFormApi } from './FormContext';
 import { TimeZonePicker } from './TimeZonePicker';
 import { WeekPicture } from './WeekPicture';
-import { dayName, formatWindow } from './supportFormat';
+import { dayName, formatWindow, weekOrder } from './supportFormat';
 
 interface SupportEditorProps {
   alwaysOpen: boolean;
@@ -157,7 +157,7 @@ function WindowEditor({ index, window, onChange, onRemove }: { index: number; wi
               form.touch(place('days'));
             }}
           >
-            {DAYS.map((day: Day) => (
+            {weekOrder(intl.locale).map((day: Day) => (
               <ToggleButton key={day} id={day} className="day-toggle" aria-label={dayName(intl.locale, day, 'long')}>
                 {dayName(intl.locale, day)}
               </ToggleButton>
@@ -212,7 +212,7 @@ function WindowEditor({ index, window, onChange, onRemove }: { index: number; wi
               form.touch(place('timeZone'));
             }}
             onBlur={() => form.touch(place('timeZone'))}
-            description={form.readOnly ? undefined : intl.formatMessage({ id: 'support.timeZone.hint', defaultMessage: 'Type a city or region to search' })}
+            description={form.readOnly ? undefined : intl.formatMessage({ id: 'support.timeZone.hint', defaultMessage: 'Type a city, a region or the zone name to search' })}
             error={form.errorAt(place('timeZone'))}
           />
         </div>

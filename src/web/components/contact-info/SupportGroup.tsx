@@ -1,6 +1,7 @@
 import { FormattedMessage } from 'react-intl';
 import type { Draft } from './draft';
 import type { DraftEditor } from './draftEditor';
+import { FIELD_EXPLANATIONS } from './explanations';
 import { FieldGroup } from './FormContext';
 import { SupportEditor } from './SupportEditor';
 
@@ -10,10 +11,7 @@ export function SupportGroup({ draft, editor }: { draft: Pick<Draft, 'alwaysOpen
     <FieldGroup
       field="operationalSupport"
       explanation={
-        <FormattedMessage
-          id="contactInfo.explain.operationalSupport"
-          defaultMessage="When your support team helps users, and in which time zone. Select all that apply: 24/7, or one or more weekly windows."
-        />
+        <FormattedMessage {...FIELD_EXPLANATIONS.operationalSupport} />
       }
     >
       <SupportEditor

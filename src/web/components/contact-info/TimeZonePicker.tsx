@@ -7,6 +7,8 @@ interface ZoneOption {
   id: string;
   /** What is typed and shown in the input: the IANA name with spaces for underscores ("America/New York"). */
   text: string;
+  /** The zone's name in the viewer's language, searchable too. */
+  name: string;
 }
 
 let zoneList: string[] | null = null;
@@ -43,6 +45,35 @@ function offsetOf(zone: string, locale: string): string {
   return offset;
 }
 
+const nameCache = new Map<string, string>();
+
+/**
+ * The zone's name in the viewer's language ("Central European Time", "שעון מרכז אירופה",
+ * "czas środkowoeuropejski"), or '' where the browser has none beyond an offset.
+ */
+function localName(zone: string, locale: string): string {
+  const key = `${locale}|${zone}`;
+  let name = nameCache.get(key);
+  if (name === undefined) {
+    try {
+      name =
+        new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'longGeneric' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName')?.value ??
+        '';
+      // A bare offset ("GMT+03:00") says nothing the offset column does not.
+      if (/^(GMT|UTC)([+−-]|$)/.test(name)) name = '';
+    } catch {
+      name = '';
+    }
+    nameCache.set(key, name);
+  }
+  return name;
+}
+
+/** Lower case, without accents: "Środkowoeuropejski" matches "srodkowo". */
+function fold(text: string, locale: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase(locale).replaceAll('_', ' ');
+}
+
 interface TimeZonePickerProps {
   label: string;
   value: string;
@@ -55,19 +86,27 @@ interface TimeZonePickerProps {
   id?: string;
 }
 
-/** A searchable time-zone picker (React Aria ComboBox over the browser's IANA zones). */
+/** A searchable time-zone picker (React Aria ComboBox over the browser's IANA zones, each with its name in the viewer's language). */
 export function TimeZonePicker({ label, value, onChange, onBlur, error, description, isReadOnly, locale, id }: TimeZonePickerProps) {
   const options = useMemo<ZoneOption[]>(() => {
     const zones = allZones();
     const list = value && !zones.includes(value) ? [value, ...zones] : zones;
-    return list.map((zone) => ({ id: zone, text: zone.replaceAll('_', ' ') }));
-  }, [value]);
+    return list.map((zone) => ({ id: zone, text: zone.replaceAll('_', ' '), name: localName(zone, locale) }));
+  }, [value, locale]);
+  // Searching finds a zone by its IANA id or by its name in the viewer's language.
+  const names = useMemo(() => new Map(options.map((o) => [o.text, o.name])), [options]);
+  const filter = (text: string, input: string) => {
+    const wanted = fold(input.trim(), locale);
+    if (!wanted) return true;
+    return fold(text, locale).includes(wanted) || fold(names.get(text) ?? '', locale).includes(wanted);
+  };
 
   return (
     <ComboBox<ZoneOption>
       className="combo-field"
       id={id}
       defaultItems={options}
+      defaultFilter={filter}
       value={value || null}
       onChange={(key: Key | null) => {
         if (key !== null) onChange(String(key));
@@ -92,7 +131,10 @@ export function TimeZonePicker({ label, value, onChange, onBlur, error, descript
         <ListBox<ZoneOption> className="select-listbox" renderEmptyState={() => <span className="combo-empty">—</span>}>
           {(option) => (
             <ListBoxItem className="select-option combo-option" id={option.id} textValue={option.text}>
-              <span className="combo-option-name">{option.text}</span>
+              <span className="combo-option-name">
+                {option.text}
+                {option.name ? <span className="combo-option-local">{option.name}</span> : null}
+              </span>
               <span className="combo-option-offset">{offsetOf(option.id, locale)}</span>
             </ListBoxItem>
           )}

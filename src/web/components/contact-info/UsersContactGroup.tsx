@@ -2,6 +2,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { TextField } from '../TextField';
 import type { Draft } from './draft';
 import type { DraftEditor } from './draftEditor';
+import { FIELD_EXPLANATIONS } from './explanations';
 import { FieldGroup, useFormApi } from './FormContext';
 
 const PARTS = ['email', 'phone', 'url'] as const;
@@ -25,10 +26,7 @@ export function UsersContactGroup({ value, editor }: { value: Draft['operational
     <FieldGroup
       field="operationalContactForUsers"
       explanation={
-        <FormattedMessage
-          id="contactInfo.explain.operationalContactForUsers"
-          defaultMessage="Shown to users who need help with a refund, a cancellation or a change to an order. Usually your brand's support address; phone and website are optional."
-        />
+        <FormattedMessage {...FIELD_EXPLANATIONS.operationalContactForUsers} />
       }
     >
       <div className="ci-users-contact">
@@ -46,7 +44,8 @@ export function UsersContactGroup({ value, editor }: { value: Draft['operational
                 value={value[part]}
                 onChange={(text) => editor.changeUsersContact(part, text)}
                 onBlur={() => form.touch(place)}
-                description={form.readOnly ? undefined : hints[part]}
+                // The error repeats the hint's rule with its example: one of them is enough.
+                description={form.readOnly || form.errorAt(place) ? undefined : hints[part]}
                 error={form.errorAt(place)}
               />
             </div>

@@ -2,7 +2,7 @@ import { useId, useMemo } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { OperationalSupport } from '../../../domain/contact-info';
 import { weekCoverage } from '../../../domain/support-hours';
-import { clock, dayName } from './supportFormat';
+import { clock, dayName, weekOrder } from './supportFormat';
 
 const TICKS = [0, 3, 6, 9, 12, 15, 18, 21, 24];
 
@@ -17,7 +17,8 @@ interface WeekPictureProps {
 }
 
 /**
- * The support week as the viewer lives it: one strip per day (Monday first) in the viewer's
+ * The support week as the viewer lives it: one strip per day (from the first day of the UI
+ * language's week) in the viewer's
  * time zone, covered hours filled and gaps hatched, with hour ticks. The strips are drawn for
  * the eye; the same facts are in a list for screen readers.
  */
@@ -26,12 +27,16 @@ export function WeekPicture({ support, viewerTimeZone, incomplete, headingLevel 
   const headingId = useId();
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const week = useMemo(() => {
+    let monday;
     try {
-      return weekCoverage(support, viewerTimeZone, new Date());
+      monday = weekCoverage(support, viewerTimeZone, new Date());
     } catch {
-      return weekCoverage(support, 'UTC', new Date());
+      monday = weekCoverage(support, 'UTC', new Date());
     }
-  }, [support, viewerTimeZone]);
+    // Drawn from the first day of the UI language's week (Sunday in Hebrew).
+    const order = weekOrder(intl.locale);
+    return order.map((day) => monday.find((d) => d.day === day)!);
+  }, [support, viewerTimeZone, intl.locale]);
   const todayIso = useMemo(() => {
     try {
       return new Intl.DateTimeFormat('en-CA', { timeZone: viewerTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());

@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { CONTACT_FIELDS, type ContactField } from '../../../domain/contact-fields';
+import { CONTACT_FIELDS, requiredFields, type ContactField } from '../../../domain/contact-fields';
 import {
   DAYS,
   ENTRY_LIST_FIELDS,
@@ -254,6 +254,25 @@ export function validateDraft(draft: Draft, inputs: ValidationInputs): Map<strin
   const result = validateContactInfo(body, inputs);
   if (result.ok) return new Map();
   return placeErrors(result.details, rows, new Set(formPlaces(draft)));
+}
+
+/**
+ * The required fields the draft leaves empty, as the person types (the "Not filled in yet"
+ * badges follow this, not the saved document): a list needs a row with an email, the contact
+ * to share with users an email, the support hours "24/7" or a window.
+ */
+export function draftMissing(draft: Draft): ContactField[] {
+  const hasEmail = (rows: readonly EntryDraft[] | null) => (rows ?? []).some((row) => row.email.trim() !== '');
+  const filled: Record<ContactField, boolean> = {
+    alertContacts: draft.alertContacts.length > 0,
+    technicalEmergencyContacts: hasEmail(draft.technicalEmergencyContacts),
+    technicalNonEmergencyContacts: hasEmail(draft.technicalNonEmergencyContacts),
+    merchantIssueContacts: hasEmail(draft.merchantIssueContacts),
+    operationalContactsForPlatform: hasEmail(draft.operationalContactsForPlatform),
+    operationalContactForUsers: draft.operationalContactForUsers.email.trim() !== '',
+    operationalSupport: draft.alwaysOpen || draft.windows.length > 0,
+  };
+  return requiredFields(draft.merchantIssueContacts !== null).filter((field) => !filled[field]);
 }
 
 /** Whether two drafts say the same (row keys aside): is there anything unsaved? */

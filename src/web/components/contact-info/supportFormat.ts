@@ -6,6 +6,37 @@ function dayDate(day: Day): Date {
   return new Date(Date.UTC(2024, 0, 1 + DAYS.indexOf(day), 12));
 }
 
+/** Where Intl has no week information (older engines): the first day by language, 1 = Monday … 7 = Sunday. */
+const FIRST_DAY_FALLBACK: Record<string, number> = { he: 7, ar: 6, en: 7, pl: 1 };
+
+/**
+ * The first day of the week for the UI language (Sunday in Hebrew, Monday in Polish), from
+ * `Intl.Locale#getWeekInfo` (or `weekInfo`); the browser's own region counts when it speaks the
+ * same language (en-GB: Monday, en-US: Sunday).
+ */
+export function firstDayOfWeek(locale: string): number {
+  const language = locale.split('-')[0]!;
+  const browser = typeof navigator !== 'undefined' ? navigator.language : '';
+  const tag = browser.split('-')[0] === language ? browser : locale;
+  try {
+    const intlLocale = new Intl.Locale(tag).maximize() as Intl.Locale & {
+      getWeekInfo?: () => { firstDay: number };
+      weekInfo?: { firstDay: number };
+    };
+    const info = intlLocale.getWeekInfo?.() ?? intlLocale.weekInfo;
+    if (info && info.firstDay >= 1 && info.firstDay <= 7) return info.firstDay;
+  } catch {
+    // fall through to the table
+  }
+  return FIRST_DAY_FALLBACK[language] ?? 1;
+}
+
+/** The days of the week in the order the UI language counts them (DAYS starts on Monday). */
+export function weekOrder(locale: string): Day[] {
+  const first = firstDayOfWeek(locale) - 1;
+  return [...DAYS.slice(first), ...DAYS.slice(0, first)];
+}
+
 /** The day's name in the UI language: `short` ("Mon") or `long` ("Monday"). */
 export function dayName(locale: string, day: Day, width: 'short' | 'long' = 'short'): string {
   return new Intl.DateTimeFormat(locale, { weekday: width, timeZone: 'UTC' }).format(dayDate(day));

@@ -8,10 +8,13 @@ interface RemoveUserDialogProps {
   invited: boolean;
   /** Resolves when the person is removed; a rejection is shown inside the dialog. */
   onConfirm: () => Promise<void>;
+  /** Offered but not usable (the only admin), with the reason in `describedBy`. */
+  isDisabled?: boolean;
+  describedBy?: string;
 }
 
 /** "Remove" of one person, confirmed in an alert dialog (errors such as last_admin are shown there). */
-export function RemoveUserDialog({ person, invited, onConfirm }: RemoveUserDialogProps) {
+export function RemoveUserDialog({ person, invited, onConfirm, isDisabled, describedBy }: RemoveUserDialogProps) {
   const intl = useIntl();
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState(false);
@@ -42,6 +45,8 @@ export function RemoveUserDialog({ person, invited, onConfirm }: RemoveUserDialo
     >
       <Button
         className="button button-small button-danger-quiet"
+        isDisabled={isDisabled}
+        aria-describedby={describedBy}
         aria-label={intl.formatMessage({ id: 'users.remove.label', defaultMessage: 'Remove {person}' }, { person })}
       >
         {intl.formatMessage({ id: 'users.remove', defaultMessage: 'Remove' })}

@@ -4,13 +4,28 @@ import type { Role } from '../../types';
 import { isRole, roleOptions } from '../RoleName';
 
 /** "Change role" of one person: a menu of the roles with the current one checked. */
-export function RoleMenu({ person, role, onChange }: { person: string; role: Role; onChange: (role: Role) => void }) {
+export function RoleMenu({
+  person,
+  role,
+  onChange,
+  isDisabled,
+  describedBy,
+}: {
+  person: string;
+  role: Role;
+  onChange: (role: Role) => void;
+  /** Offered but not usable (the only admin), with the reason in `describedBy`. */
+  isDisabled?: boolean;
+  describedBy?: string;
+}) {
   const intl = useIntl();
   const options = roleOptions(intl);
   return (
     <MenuTrigger>
       <Button
         className="button button-small"
+        isDisabled={isDisabled}
+        aria-describedby={describedBy}
         aria-label={intl.formatMessage({ id: 'users.changeRole.label', defaultMessage: 'Change role of {person}' }, { person })}
       >
         {intl.formatMessage({ id: 'users.changeRole', defaultMessage: 'Change role' })}

@@ -55,6 +55,9 @@ export function UsersPanel({ accountId, headingLevel = 2 }: UsersPanelProps) {
     { merge: byUserId, quietRefresh: true },
   );
   const { items: members, refresh } = list;
+  // With every user on screen, the only admin's "Change role" and "Remove" are shown disabled,
+  // with the reason, instead of failing with last_admin after a confirmation.
+  const soleAdmin = list.nextCursor === null && members.filter((m) => m.role === 'admin').length === 1;
 
   const setRowError = (userId: string, message: string | null) =>
     setRowErrors((errors) => {
@@ -150,6 +153,8 @@ export function UsersPanel({ accountId, headingLevel = 2 }: UsersPanelProps) {
           {(member) => {
             const busy = busyRows.has(member.userId);
             const rowError = rowErrors[member.userId];
+            const locked = soleAdmin && member.role === 'admin';
+            const lockedId = `last-admin-${member.userId}`;
             return (
               <tr key={member.userId} aria-busy={busy || undefined}>
                 <td>
@@ -181,7 +186,13 @@ export function UsersPanel({ accountId, headingLevel = 2 }: UsersPanelProps) {
                 {canManage ? (
                   <td className="cell-actions">
                     <div className="row-actions">
-                      <RoleMenu person={member.email} role={member.role} onChange={(next) => void changeRole(member, next)} />
+                      <RoleMenu
+                        person={member.email}
+                        role={member.role}
+                        onChange={(next) => void changeRole(member, next)}
+                        isDisabled={locked}
+                        describedBy={locked ? lockedId : undefined}
+                      />
                       {member.status === 'invited' ? (
                         <Button
                           className={`button button-small${busy ? ' is-busy' : ''}`}
@@ -194,8 +205,22 @@ export function UsersPanel({ accountId, headingLevel = 2 }: UsersPanelProps) {
                           {intl.formatMessage({ id: 'users.resend', defaultMessage: 'Resend invitation' })}
                         </Button>
                       ) : null}
-                      <RemoveUserDialog person={member.email} invited={member.status === 'invited'} onConfirm={() => remove(member)} />
+                      <RemoveUserDialog
+                        person={member.email}
+                        invited={member.status === 'invited'}
+                        onConfirm={() => remove(member)}
+                        isDisabled={locked}
+                        describedBy={locked ? lockedId : undefined}
+                      />
                     </div>
+                    {locked ? (
+                      <p className="muted row-note" id={lockedId}>
+                        <FormattedMessage
+                          id="users.lastAdmin.reason"
+                          defaultMessage="The only admin of this account: make someone else an admin first."
+                        />
+                      </p>
+                    ) : null}
                     {rowError ? (
                       <p className="field-error row-error" role="alert">
                         {rowError}

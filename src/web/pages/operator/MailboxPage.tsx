@@ -36,6 +36,27 @@ function recipientsOf(intl: IntlShape, message: MailboxMessage): string {
   return intl.formatList(message.to, { type: 'unit', style: 'short' });
 }
 
+/**
+ * The direction and language an email is written in: its HTML part's `<html dir lang>` when it
+ * says so, else the first strong letter of its text (Hebrew or Arabic: right to left).
+ */
+export function emailDirection(message: Pick<MailboxMessage, 'html' | 'text' | 'subject'>): { dir: 'ltr' | 'rtl'; lang: string | undefined } {
+  const root = message.html ? /<html\b([^>]*)>/i.exec(message.html)?.[1] ?? '' : '';
+  const declaredDir = /\bdir\s*=\s*["']?(ltr|rtl)/i.exec(root)?.[1]?.toLowerCase();
+  const lang = /\blang\s*=\s*["']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)/i.exec(root)?.[1];
+  if (declaredDir === 'ltr' || declaredDir === 'rtl') return { dir: declaredDir, lang };
+  const firstStrong = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u0590-\u05FF\u0600-\u06FF]/.exec(`${message.text} ${message.subject}`)?.[0] ?? 'a';
+  return { dir: /[\u0590-\u06FF]/.test(firstStrong) ? 'rtl' : 'ltr', lang };
+}
+
+/** The HTML part with its direction and language on its root, so the frame lays it out as the email says. */
+function withDirection(html: string, dir: 'ltr' | 'rtl', lang: string | undefined): string {
+  if (/<html\b[^>]*\bdir\s*=/i.test(html)) return html;
+  const attributes = `dir="${dir}"${lang ? ` lang="${lang}"` : ''}`;
+  if (/<html\b/i.test(html)) return html.replace(/<html\b/i, `<html ${attributes}`);
+  return `<!doctype html><html ${attributes}><body>${html}</body></html>`;
+}
+
 /** Plain text with its http(s) links made clickable (invitation links, mostly). */
 function linkify(text: string): ReactNode[] {
   return text.split(/(https?:\/\/[^\s<>"']+)/g).map((part, index) =>
@@ -123,6 +144,8 @@ export function MailboxPage() {
               selectionBehavior="replace"
               disallowEmptySelection
               selectedKeys={selectedId ? [selectedId] : []}
+              // Dates and "(no subject)" are worded in the UI language: drawn again when it changes.
+              dependencies={[intl.locale]}
               onSelectionChange={(keys: Selection) => {
                 if (keys === 'all') return;
                 const [first] = keys;
@@ -166,6 +189,8 @@ export function MailboxPage() {
 function MessageDetail({ message }: { message: MailboxMessage }) {
   const intl = useIntl();
   const subject = subjectOf(intl, message);
+  // Each email in its own direction: an English email in the Hebrew mailbox reads left to right.
+  const { dir, lang } = emailDirection(message);
   return (
     <article className="message-detail">
       {/* <bdi>: the subject and the addresses keep their own direction beside the page's (quotes and
@@ -204,7 +229,9 @@ function MessageDetail({ message }: { message: MailboxMessage }) {
       <h3 className="section-title">
         <FormattedMessage id="mailbox.textVersion" defaultMessage="Plain text" />
       </h3>
-      <pre className="message-text">{message.text ? linkify(message.text) : null}</pre>
+      <pre className="message-text" dir={dir} lang={lang}>
+        {message.text ? linkify(message.text) : null}
+      </pre>
       {message.html ? (
         <>
           <h3 className="section-title">
@@ -213,7 +240,7 @@ function MessageDetail({ message }: { message: MailboxMessage }) {
           <iframe
             className="message-html"
             sandbox=""
-            srcDoc={message.html}
+            srcDoc={withDirection(message.html, dir, lang)}
             title={intl.formatMessage(
               { id: 'mailbox.htmlFrameTitle', defaultMessage: 'HTML version of “{subject}”' },
               { subject },

@@ -43,6 +43,23 @@ function ActionSentence({ entry }: { entry: AuditEntry }) {
           values={{ actor, user, before: role(change('role')?.before), after: role(change('role')?.after) }}
         />
       );
+    case 'account.language_changed': {
+      const language = (value: unknown) => {
+        const code = text(value);
+        try {
+          return new Intl.DisplayNames([intl.locale], { type: 'language' }).of(code) ?? code;
+        } catch {
+          return code;
+        }
+      };
+      return (
+        <FormattedMessage
+          id="audit.action.accountLanguageChanged"
+          defaultMessage="{actor} changed the account's language from {before} to {after}"
+          values={{ actor, before: language(change('language')?.before), after: language(change('language')?.after) }}
+        />
+      );
+    }
     case 'user.removed':
       return <FormattedMessage id="audit.action.userRemoved" defaultMessage="{actor} removed {user}" values={{ actor, user }} />;
     case 'invitation.accepted':
@@ -61,7 +78,7 @@ function ActionSentence({ entry }: { entry: AuditEntry }) {
 }
 
 /** User actions say everything in their sentence; the others list each field before → after. */
-const SENTENCE_ONLY = new Set(['user.invited', 'user.added', 'user.role_changed', 'user.removed', 'invitation.accepted']);
+const SENTENCE_ONLY = new Set(['account.language_changed', 'user.invited', 'user.added', 'user.role_changed', 'user.removed', 'invitation.accepted']);
 
 function Changes({ entry }: { entry: AuditEntry }) {
   if (SENTENCE_ONLY.has(entry.action) || entry.changes.length === 0) return null;

@@ -7,12 +7,13 @@ import { useCan } from '../../permissions';
 import { useEnvironment, withEnvironment } from '../../environment';
 import { usePlatformName } from '../../meta';
 import { useAccount } from './AccountContext';
+import { AccountLanguageSetting } from './AccountLanguageSetting';
 import { ConfigurationHeading } from './ConfigurationHeading';
 
 /** `/accounts/{id}/configuration/contact-information`: the contact information, changed at any time. */
 export function ContactInfoPage() {
   const intl = useIntl();
-  const { accountId, membership, basePath } = useAccount();
+  const { accountId, membership, basePath, account, reloadAccount } = useAccount();
   const [env] = useEnvironment();
   const location = useLocation();
   const platform = usePlatformName();
@@ -33,12 +34,14 @@ export function ContactInfoPage() {
           />
         }
       />
+      <AccountLanguageSetting account={account} onChanged={reloadAccount} />
       <ContactInfoForm
         // A new account or environment is a new document to load.
         key={accountId}
         accountId={accountId}
         env={env}
         variant="page"
+        accountLanguage={account.language}
         headingLevel={2}
         usersHref={withEnvironment(`${basePath}/configuration/users`, env)}
         productionHref={withEnvironment(location.pathname, 'production')}

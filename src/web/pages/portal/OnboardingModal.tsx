@@ -1,16 +1,20 @@
 import { useId, useRef, useState } from 'react';
 import { FormattedMessage, defineMessages, useIntl, type MessageDescriptor } from 'react-intl';
 import { Button, Dialog, Heading, Modal, ModalOverlay, Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
-import { useLocation } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
+import { api } from '../../api';
+import { paths } from '../../apiPaths';
+import type { OnboardingDone } from './OverviewPage';
 import { AccountPicker } from '../../components/AccountPicker';
 import { ContactInfoForm } from '../../components/contact-info/ContactInfoForm';
+import { LanguagePicker } from '../../components/LanguagePicker';
 import { useDocumentTitle } from '../../components/DocumentTitle';
 import { UsersPanel } from '../../components/users/UsersPanel';
 import { useEnvironment, withEnvironment } from '../../environment';
 import { BUILT_IN_HELP_PATH, useMeta, usePlatformName } from '../../meta';
 import { useCan } from '../../permissions';
 import { useSession, useSignedInSession } from '../../session';
-import type { AccountDetail, ContactInfoView } from '../../types';
+import type { AccountDetail, ContactInfoView, MembersPage } from '../../types';
 
 interface OnboardingModalProps {
   account: AccountDetail;
@@ -51,8 +55,19 @@ export function OnboardingModal({ account, onCompleted }: OnboardingModalProps) 
   const isMail = supportUrl.startsWith('mailto:');
   useDocumentTitle(intl.formatMessage({ id: 'modal.title', defaultMessage: 'Contact information required' }));
 
+  const navigate = useNavigate();
   const onSaved = async (view: ContactInfoView) => {
-    if (view.complete) await onCompleted();
+    if (!view.complete) return;
+    // Say what the Submit did, on the Overview: everyone of the account can use the portal now.
+    let users = 0;
+    try {
+      users = (await api<MembersPage>(paths.users(account.id, { limit: 200 }))).items.length;
+    } catch {
+      users = 0;
+    }
+    const state: OnboardingDone = { onboardingDone: { users } };
+    await navigate(withEnvironment(`/accounts/${encodeURIComponent(account.id)}`, env), { state });
+    await onCompleted();
   };
 
   const tabList = useRef<HTMLDivElement>(null);
@@ -69,6 +84,8 @@ export function OnboardingModal({ account, onCompleted }: OnboardingModalProps) 
               </Heading>
             </div>
             <div className="onboarding-corner">
+              {/* The header's picker is behind the modal: someone who landed in the wrong language switches here. */}
+              <LanguagePicker />
               <a
                 className="support-link"
                 href={supportUrl}
@@ -111,6 +128,7 @@ export function OnboardingModal({ account, onCompleted }: OnboardingModalProps) 
                 accountId={account.id}
                 env={env}
                 variant="modal"
+                accountLanguage={account.language}
                 headingLevel={3}
                 active={tab === 'contact'}
                 productionHref={withEnvironment(location.pathname, 'production')}

@@ -4,14 +4,23 @@ import { AccountFacts } from '../../components/AccountFacts';
 import { useDocumentTitle } from '../../components/DocumentTitle';
 import { PageHeading } from '../../components/PageHeading';
 import { RoleName } from '../../components/RoleName';
-import { EnvLink, useEnvironment } from '../../environment';
+import { useLocation } from 'react-router';
+import { useEnvironment } from '../../environment';
 import { useAccount } from './AccountContext';
+import { OverviewSummary } from './OverviewSummary';
+
+/** What the onboarding modal leaves in the history entry when its Submit opened the portal. */
+export interface OnboardingDone {
+  onboardingDone: { users: number };
+}
 
 /** `/accounts/{id}`: the account at a glance (partner users only get here once its contact information is complete). */
 export function OverviewPage() {
   const intl = useIntl();
   const { account, membership, basePath, reloadAccount } = useAccount();
   const [env] = useEnvironment();
+  const location = useLocation();
+  const done = (location.state as Partial<OnboardingDone> | null)?.onboardingDone;
   // The layout loaded the account when the portal opened: show today's integrations and completeness.
   useEffect(() => {
     void reloadAccount();
@@ -22,6 +31,15 @@ export function OverviewPage() {
   return (
     <>
       <PageHeading eyebrow={<FormattedMessage id="portal.nav.overview" defaultMessage="Overview" />} title={account.name} />
+      {done ? (
+        <p className="alert alert-success" role="status">
+          <FormattedMessage
+            id="overview.onboardingDone"
+            defaultMessage="The contact information is saved and complete. The portal is now open for {users, plural, =0 {everyone} one {the one user} other {all # users}} of this account."
+            values={{ users: done.users }}
+          />
+        </p>
+      ) : null}
       <AccountFacts account={account}>
         <div>
           <dt>
@@ -44,18 +62,7 @@ export function OverviewPage() {
           </dd>
         </div>
       </AccountFacts>
-      <ul className="overview-links">
-        <li>
-          <EnvLink to={`${basePath}/configuration/contact-information`}>
-            <FormattedMessage id="overview.link.contactInfo" defaultMessage="Review or change the contact information" />
-          </EnvLink>
-        </li>
-        <li>
-          <EnvLink to={`${basePath}/audit-log`}>
-            <FormattedMessage id="overview.link.auditLog" defaultMessage="See who changed what in the audit log" />
-          </EnvLink>
-        </li>
-      </ul>
+      <OverviewSummary accountId={account.id} env={env} basePath={basePath} />
     </>
   );
 }
