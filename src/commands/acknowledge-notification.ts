@@ -24,7 +24,7 @@ const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
 function view(target: AcknowledgeTarget, locale: string, acknowledgedNow: boolean): AcknowledgementView {
   const t = translator(isSupportedLocale(locale) ? locale : DEFAULT_LOCALE);
   const template = target.template ? { id: target.template, params: JSON.parse(target.params ?? '{}') as Record<string, string> } : null;
-  const { title, body } = notificationText(t, { title: target.title, body: target.body, template });
+  const { title, body } = notificationText(t, { title: target.title, body: target.body, template }, locale);
   return {
     accountName: target.accountName,
     title,

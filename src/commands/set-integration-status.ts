@@ -1,4 +1,6 @@
 import { DomainError } from '../domain/errors';
+import { integrationName } from '../domain/integrations';
+import { SUPPORTED_LOCALES } from '../domain/locales';
 import { actorOf, type Principal } from '../domain/principal';
 import { lockAccount, setIntegrationStatus as storeIntegrationStatus, type AccountIntegration } from '../storage/accounts';
 import { recordAudit } from '../storage/audit-log';
@@ -26,7 +28,10 @@ export async function setIntegrationStatus(
   if (current.status === input.status) return presentAccount(deps, account);
 
   const actor = actorOf(principal);
-  const integration = deps.catalog.get(input.type)?.name ?? input.type;
+  const entry = deps.catalog.get(input.type);
+  const integration = entry?.name ?? input.type;
+  // Each reader sees the integration's name in their language (`integration.he`, …).
+  const names = Object.fromEntries(SUPPORTED_LOCALES.map((locale) => [`integration.${locale}`, entry ? integrationName(entry, locale) : input.type]));
   await writeTransaction(deps.storage, async (tx) => {
     await lockAccount(tx, deps.storage.dialect, account.id);
     await storeIntegrationStatus(tx, { accountId: account.id, type: input.type, status: input.status, reason: input.reason ?? null });
@@ -40,7 +45,7 @@ export async function setIntegrationStatus(
       ],
     });
     const disabled = input.status === 'disabled';
-    const params = { integration, ...(input.reason ? { reason: input.reason } : {}) };
+    const params = { integration, ...names, ...(input.reason ? { reason: input.reason } : {}) };
     try {
       await queueNotification(tx, { catalog: deps.catalog, publicUrl: deps.config.publicUrl, escalation: escalationTiming(deps.config) }, account, {
         category: disabled ? 'emergency' : 'technical',

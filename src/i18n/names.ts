@@ -46,8 +46,11 @@ type Format = (message: MessageDescriptor, values?: Record<string, string>) => s
 export function notificationText(
   format: Format,
   notification: { title: string; body: string; template?: { id: string; params: Record<string, string> } | null },
+  locale?: string,
 ): { title: string; body: string } {
-  const params = notification.template?.params ?? {};
+  const given = notification.template?.params ?? {};
+  // A name given per language (`integration.he`) wins over the English one.
+  const params = { ...given, ...(locale && given[`integration.${locale}`] ? { integration: given[`integration.${locale}`]! } : {}) };
   switch (notification.template?.id) {
     case 'test':
       return { title: format(NOTIFICATION_TEXTS.testTitle), body: '' };

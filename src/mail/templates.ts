@@ -199,7 +199,7 @@ export function notificationEmail(input: NotificationEmailInput): NewEmail {
   const category = t(CATEGORY_NAMES[notification.category]);
   const values = { category, account: account.name, env: notification.env, test: notification.test ? 'yes' : 'no' };
   const contactInfoUrl = `${input.publicUrl}/accounts/${account.id}/configuration/contact-information`;
-  const { title, body: text } = notificationText(t, notification);
+  const { title, body: text } = notificationText(t, notification, input.locale);
   const escalation = input.escalation;
   const why =
     escalation?.reason === 'accountAdmin'

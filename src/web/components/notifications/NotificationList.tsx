@@ -81,7 +81,7 @@ function Deliveries({ notification, title }: { notification: Notification; title
 function NotificationItem({ notification, headingLevel }: { notification: Notification; headingLevel: 2 | 3 }) {
   const Title = headingLevel === 2 ? 'h2' : 'h3';
   const intl = useIntl();
-  const { title, body } = notificationText((message, values) => intl.formatMessage(message, values), notification);
+  const { title, body } = notificationText((message, values) => intl.formatMessage(message, values), notification, intl.locale);
   return (
     <li className="notification" id={notification.id}>
       <div className="notification-head">
