@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { DomainError } from '../domain/errors';
 import type { AppContext } from './context';
 import { registerErrorHandling } from './errors';
@@ -12,6 +11,7 @@ import accountScope from './plugins/account-scope';
 import authPlugin from './plugins/auth';
 import i18nPlugin from './plugins/i18n';
 import metricsPlugin from './plugins/metrics';
+import securityHeaders from './plugins/security-headers';
 import webPlugin from './plugins/web';
 import accountRoutes from './routes/accounts';
 import auditLogRoutes from './routes/audit-log';
@@ -27,6 +27,7 @@ import notificationRoutes from './routes/notifications';
 import { authenticateServiceToken } from '../commands/authenticate-service-token';
 import sessionRoutes from './routes/session';
 import userRoutes from './routes/users';
+import { serializerCompiler } from './serialization';
 import { zodValidatorCompiler } from './validation';
 
 declare module 'fastify' {
@@ -71,7 +72,8 @@ export async function buildApp(
     if (app.shuttingDown) throw new DomainError('service_unavailable');
   });
 
-  await app.register(fastifyHelmet, {
+  // helmet's headers, worked out once at start (plugins/security-headers.ts).
+  await app.register(securityHeaders, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
