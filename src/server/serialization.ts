@@ -43,6 +43,11 @@ export function responseJsonSchema(schema: z.ZodType): JsonSchema | undefined {
  * the same: only the schema's properties, required ones required (a missing one is still a 500).
  * Schemas with no JSON form (transforms, `z.undefined()`) keep zod's serializer.
  */
+/** The serializer `serializerCompiler` gives a response schema, for bodies serialized ahead of time. */
+export function compileSerializer<T>(schema: z.ZodType): (value: T) => string {
+  return serializerCompiler({ schema, method: 'GET', url: '', httpStatus: '200' } as never);
+}
+
 export const serializerCompiler: FastifySerializerCompiler<z.ZodType> = (route) => {
   const json = route.schema instanceof z.ZodType ? responseJsonSchema(route.schema) : undefined;
   if (!json || json.type !== 'object') return zodSerializerCompiler(route as never);
