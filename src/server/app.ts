@@ -62,14 +62,16 @@ export async function buildApp(
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('shuttingDown', false);
-  app.addHook('onSend', async (request, reply) => {
+  // Callback hooks (not async ones) on every request: no promise each.
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
     // A keep-alive connection would hold shutdown open until it times out: end it with this response.
     if (app.shuttingDown) reply.header('connection', 'close');
+    done(null, payload);
   });
   registerErrorHandling(app);
-  app.addHook('onRequest', async () => {
-    if (app.shuttingDown) throw new DomainError('service_unavailable');
+  app.addHook('onRequest', (_request, _reply, done) => {
+    done(app.shuttingDown ? new DomainError('service_unavailable') : undefined);
   });
 
   // helmet's headers, worked out once at start (plugins/security-headers.ts).
