@@ -29,6 +29,12 @@ export type Storage = {
    */
   signal(channel: Channel, detail?: string): void;
   /**
+   * `signal` as part of the write transaction `tx`: on PostgreSQL the NOTIFY is issued inside it,
+   * so the commit itself tells every listening process (no query after it, no wait for a pooled
+   * connection); this process's listeners run right after the commit, before the writer answers.
+   */
+  signalOnCommit(tx: Db, channel: Channel, detail?: string): Promise<void>;
+  /**
    * Listens to `channel` (LISTEN on PostgreSQL, in-process on SQLite); resolves to an unsubscribe.
    * On PostgreSQL the listener is also called, without a detail, after its connection came back
    * (signals may have been missed meanwhile).
@@ -83,6 +89,9 @@ function openSqlite(path: string): Storage {
     db,
     dialect: 'sqlite',
     signal: (channel, detail) => local.emit(channel, detail),
+    async signalOnCommit(tx, channel, detail) {
+      afterCommit(tx, () => local.emit(channel, detail));
+    },
     dataVersion: () => dataVersion.get() as number,
     async listen(channel, listener) {
       local.on(channel, listener);
@@ -153,6 +162,10 @@ function openPostgres(url: string, options: StorageOptions): Storage {
       pool.query('select pg_notify($1, $2)', [pgChannel(channel), detail === undefined ? origin : `${origin}:${detail}`]).catch(() => {
         // Listeners poll as a fallback: a lost wake-up only delays work.
       });
+    },
+    async signalOnCommit(tx, channel, detail) {
+      afterCommit(tx, () => local.emit(channel, detail));
+      await sql`select pg_notify(${pgChannel(channel)}, ${detail === undefined ? origin : `${origin}:${detail}`})`.execute(tx);
     },
     listen: (channel, listener) => listenPostgres(connection, pgChannel(channel), local, channel, listener, origin),
     close: () => db.destroy(),

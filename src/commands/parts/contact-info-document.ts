@@ -56,7 +56,9 @@ export async function presentContactInfo(db: Db, catalog: IntegrationCatalog, ac
 /**
  * Tells every process, once `tx` commits, that the account's contact information changed (the
  * public support contact is served from memory: see commands/public-support-contact.ts). This
- * process hears it before the writer answers; others through NOTIFY on PostgreSQL.
+ * process hears it before the writer answers; others through NOTIFY on PostgreSQL. (Saving the
+ * document, which changes what the public sees, uses `storage.signalOnCommit` instead: NOTIFY
+ * inside the transaction, delivered by the commit itself.)
  */
 export function contactInfoChanged(tx: Db, accountId: string): void {
   afterCommit(tx, (storage) => storage.signal('contact-info', accountId));
