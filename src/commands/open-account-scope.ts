@@ -1,8 +1,7 @@
 import { DomainError } from '../domain/errors';
 import { isPlatform, type Principal } from '../domain/principal';
 import { decide, type Permission, type Role } from '../domain/roles';
-import { findAccount, type Account } from '../storage/accounts';
-import { findRole } from '../storage/memberships';
+import { findAccountWithRole, type Account } from '../storage/accounts';
 import type { Deps } from './deps';
 
 /** Proof that a principal may act on an account with a permission; the account use cases take one. */
@@ -22,10 +21,12 @@ export async function openAccountScope(
   input: { accountId: string; permission: Permission; gate?: boolean },
 ): Promise<AccountScope> {
   const db = deps.storage.db;
-  // A malformed id cannot name an account: 404 without asking the database.
-  const account = ID.test(input.accountId) ? await findAccount(db, input.accountId) : undefined;
-  if (!account) throw new DomainError('not_found');
-  const role = principal.kind === 'user' && !principal.user.isOperator ? await findRole(db, account.id, principal.user.id) : null;
+  // A malformed id cannot name an account: 404 without asking the database. The account, its
+  // integrations and the caller's role come in one read.
+  const userId = principal.kind === 'user' && !principal.user.isOperator ? principal.user.id : null;
+  const found = ID.test(input.accountId) ? await findAccountWithRole(db, input.accountId, userId) : undefined;
+  if (!found) throw new DomainError('not_found');
+  const { account, role } = found;
   const decision = decide(principal, role, input.permission, account.id);
   if (decision !== 'allow') throw new DomainError(decision);
   if (input.gate !== false && principal.kind === 'user' && !isPlatform(principal) && !account.contactInfoComplete) {

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { ContactInfo } from '../domain/contact-info';
-import { supportStatus, type SupportStatus } from '../domain/support-hours';
-import type { Db } from '../storage/db';
+import { supportStatus } from '../domain/support-hours';
+import type { Db, Storage } from '../storage/db';
 
 export type PublicSupportContact = {
   email: string;
@@ -11,43 +12,132 @@ export type PublicSupportContact = {
   nextChangeAt: string | null;
 };
 
-const MAX_REMEMBERED = 10_000;
+/** One account's public answer, ready to send: its serialized body and ETag. */
+export type ServedSupportContact = { value: PublicSupportContact; body: string; etag: string };
+
+type Entry = ServedSupportContact & {
+  version: number;
+  info: ContactInfo;
+  /** When `openNow` next turns (its `nextChangeAt`): the entry is rebuilt from memory then. */
+  validUntil: number;
+  /** SQLite: the other connections' commit count this entry was last checked against. */
+  checkedAt: number;
+};
+
+export type PublicSupportContacts = {
+  /** The public answer for an account at `now`, or undefined when it has none (unknown, incomplete). */
+  read(accountId: string, now?: number): Promise<ServedSupportContact | undefined>;
+  find(accountId: string, now?: number): Promise<PublicSupportContact | undefined>;
+  /** Stops listening for changes. */
+  close(): Promise<void>;
+};
+
+export const MAX_REMEMBERED = 20_000;
 
 /**
- * The public support contact: one indexed read, and `openNow` computed once per account
- * version until it next changes (the endpoint is hot; the answer changes only at those instants).
+ * The public support contact, served from memory: each account's answer is built once per
+ * version of its contact information and kept serialized until `openNow` next turns (its
+ * `nextChangeAt`), the least recently asked dropped beyond `maxRemembered`.
+ *
+ * A change anywhere drops the copies at once: in this process through the `contact-info` signal,
+ * which the writer emits right after its commit and before it answers; in other processes
+ * through PostgreSQL's NOTIFY on that channel, and on SQLite (no NOTIFY) by `pragma data_version`,
+ * which moves when another connection commits: the entries are then checked against the database
+ * once each (one indexed read) before they are served again.
  */
-export function publicSupportContacts(db: Db) {
-  const statuses = new Map<string, { version: number; status: SupportStatus; validUntil: number }>();
+export async function publicSupportContacts(
+  storage: Pick<Storage, 'db' | 'listen' | 'dataVersion'>,
+  options: { serialize?: (value: PublicSupportContact) => string; maxRemembered?: number } = {},
+): Promise<PublicSupportContacts> {
+  const serialize = options.serialize ?? JSON.stringify;
+  const maxRemembered = options.maxRemembered ?? MAX_REMEMBERED;
+  const entries = new Map<string, Entry>();
+  // Moves on every invalidation: a read that began before one may not store what it read.
+  let epoch = 0;
+  let seenDataVersion = storage.dataVersion?.() ?? 0;
+  const stopListening = await storage.listen('contact-info', (accountId) => {
+    epoch += 1;
+    if (accountId === undefined) entries.clear();
+    else entries.delete(accountId);
+  });
 
-  return async function find(accountId: string, now = Date.now()): Promise<PublicSupportContact | undefined> {
-    const row = await db
-      .selectFrom('accounts')
-      .innerJoin('contact_info', 'contact_info.account_id', 'accounts.id')
-      .select(['contact_info.version', 'contact_info.document'])
-      .where('accounts.id', '=', accountId)
-      .where('accounts.contact_info_complete', '=', 1)
-      .executeTakeFirst();
-    if (!row) return undefined;
-    const info = JSON.parse(row.document) as ContactInfo;
+  const remember = (accountId: string, entry: Entry) => {
+    entries.delete(accountId);
+    if (entries.size >= maxRemembered) entries.delete(entries.keys().next().value!);
+    entries.set(accountId, entry);
+  };
+
+  const build = (version: number, info: ContactInfo, now: number, checkedAt: number): Entry | undefined => {
     const contact = info.operationalContactForUsers;
     const support = info.operationalSupport;
     if (!contact || !support) return undefined;
-
-    const version = Number(row.version);
-    let remembered = statuses.get(accountId);
-    if (!remembered || remembered.version !== version || now >= remembered.validUntil) {
-      const status = supportStatus(support, new Date(now));
-      remembered = { version, status, validUntil: status.nextChangeAt ? Date.parse(status.nextChangeAt) : Number.POSITIVE_INFINITY };
-      if (statuses.size >= MAX_REMEMBERED) statuses.clear();
-      statuses.set(accountId, remembered);
-    }
-    return {
+    const status = supportStatus(support, new Date(now));
+    const value: PublicSupportContact = {
       email: contact.email,
       ...(contact.phone ? { phone: contact.phone } : {}),
       ...(contact.url ? { url: contact.url } : {}),
       operationalSupport: support,
-      ...remembered.status,
+      ...status,
     };
+    const body = serialize(value);
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    return { value, body, etag, version, info, checkedAt, validUntil: status.nextChangeAt ? Date.parse(status.nextChangeAt) : Number.POSITIVE_INFINITY };
   };
+
+  async function read(accountId: string, now = Date.now()): Promise<ServedSupportContact | undefined> {
+    if (storage.dataVersion) {
+      const dataVersion = storage.dataVersion();
+      if (dataVersion !== seenDataVersion) {
+        // Another process wrote something: check each entry once before serving it again.
+        seenDataVersion = dataVersion;
+        epoch += 1;
+      }
+    }
+    const known = entries.get(accountId);
+    if (known && known.checkedAt === epoch) {
+      if (now < known.validUntil) {
+        // Most recently asked last: the least recently asked are dropped first.
+        entries.delete(accountId);
+        entries.set(accountId, known);
+        return known;
+      }
+      // openNow turned: the same version, its answer worked out anew from memory.
+      const next = build(known.version, known.info, now, epoch);
+      if (next) remember(accountId, next);
+      return next;
+    }
+    const startedAt = epoch;
+    const row = await findPublicRow(storage.db, accountId);
+    if (!row) {
+      if (startedAt === epoch) entries.delete(accountId);
+      return undefined;
+    }
+    const version = Number(row.version);
+    const entry =
+      known && known.version === version && now < known.validUntil
+        ? { ...known, checkedAt: startedAt }
+        : build(version, JSON.parse(row.document) as ContactInfo, now, startedAt);
+    if (!entry) return undefined;
+    if (startedAt === epoch) remember(accountId, entry);
+    return entry;
+  }
+
+  return {
+    read,
+    async find(accountId, now) {
+      return (await read(accountId, now))?.value;
+    },
+    close: stopListening,
+  };
+}
+
+/** The one indexed read behind a public answer: a complete account's current document. */
+function findPublicRow(db: Db, accountId: string) {
+  return db
+    .selectFrom('accounts')
+    .innerJoin('contact_info', 'contact_info.account_id', 'accounts.id')
+    .select(['contact_info.version', 'contact_info.document'])
+    .where('accounts.id', '=', accountId)
+    .where('accounts.contact_info_complete', '=', 1)
+    .executeTakeFirst();
 }

@@ -46,6 +46,7 @@ export async function saveContactInfo(
     if (stored && changes.length === 0) return presentContactInfo(tx, catalog, account);
     const { written } = await writeContactInfo(tx, { accountId: account.id, expectedVersion: currentVersion, info: result.value, updatedBy: actor.id });
     if (!written) throw new DomainError('version_conflict');
+    await storage.signalOnCommit(tx, 'contact-info', account.id);
     await setAccountComplete(tx, account.id, missingFields(result.value, merchant).length === 0);
     await recordAudit(tx, { accountId: account.id, actor, action: 'contact_info.updated', changes: readableChanges(changes, members) });
     return presentContactInfo(tx, catalog, account);

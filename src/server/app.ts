@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { DomainError } from '../domain/errors';
 import type { AppContext } from './context';
 import { errorCodesFor, registerErrorHandling } from './errors';
@@ -12,6 +11,7 @@ import accountScope from './plugins/account-scope';
 import authPlugin from './plugins/auth';
 import i18nPlugin from './plugins/i18n';
 import metricsPlugin from './plugins/metrics';
+import securityHeaders from './plugins/security-headers';
 import webPlugin from './plugins/web';
 import accountRoutes from './routes/accounts';
 import auditLogRoutes from './routes/audit-log';
@@ -30,6 +30,8 @@ import { authenticateServiceToken } from '../commands/authenticate-service-token
 import sessionRoutes from './routes/session';
 import profileRoutes from './routes/profile';
 import userRoutes from './routes/users';
+import { serializerCompiler } from './serialization';
+import { zodValidatorCompiler } from './validation';
 
 /** The OpenAPI document's introduction (Redoc and Swagger UI show it first). */
 const OPENAPI_DESCRIPTION = [
@@ -93,7 +95,6 @@ const LIAISON_MARK = Buffer.from(
 const LIAISON_LOGO = Buffer.from(
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 150 28" width="150" height="28"><rect x="1" y="5" width="18" height="18" rx="4" fill="#ffffff"/><text x="28" y="21" font-family="system-ui, sans-serif" font-size="18" font-weight="600" fill="#ffffff">Liaison API</text></svg>',
 );
-import { zodValidatorCompiler } from './validation';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -127,17 +128,20 @@ export async function buildApp(
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('shuttingDown', false);
-  app.addHook('onSend', async (request, reply) => {
+  // Callback hooks (not async ones) on every request: no promise each.
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
     // A keep-alive connection would hold shutdown open until it times out: end it with this response.
     if (app.shuttingDown) reply.header('connection', 'close');
+    done(null, payload);
   });
   registerErrorHandling(app);
-  app.addHook('onRequest', async () => {
-    if (app.shuttingDown) throw new DomainError('service_unavailable');
+  app.addHook('onRequest', (_request, _reply, done) => {
+    done(app.shuttingDown ? new DomainError('service_unavailable') : undefined);
   });
 
-  await app.register(fastifyHelmet, {
+  // helmet's headers, worked out once at start (plugins/security-headers.ts).
+  await app.register(securityHeaders, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import type { Role } from '../domain/roles';
+import { compiledQuery } from './compiled';
 import type { Db } from './db';
 import { DEFAULT_LOCALE, isSupportedLocale, type Locale } from '../domain/locales';
 import { newId, nowIso } from './ids';
@@ -59,6 +61,44 @@ export async function insertAccount(db: Db, input: { name: string; integrations:
 export async function findAccount(db: Db, id: string): Promise<Account | undefined> {
   const row = await db.selectFrom('accounts').select(['id', 'name', 'contact_info_complete', 'language']).where('id', '=', id).executeTakeFirst();
   return row ? (await withIntegrations(db, [row]))[0] : undefined;
+}
+
+const accountWithRole = compiledQuery<'accountId' | 'userId', {
+  id: string;
+  name: string;
+  contact_info_complete: number;
+  language: string;
+  role: Role | null;
+  type: string | null;
+  status: AccountIntegration['status'] | null;
+}>((db, param) =>
+  db
+    .selectFrom('accounts')
+    .leftJoin('memberships', (join) => join.onRef('memberships.account_id', '=', 'accounts.id').on('memberships.user_id', '=', param('userId')))
+    .leftJoin('account_integrations', 'account_integrations.account_id', 'accounts.id')
+    .select(['accounts.id', 'accounts.name', 'accounts.contact_info_complete', 'accounts.language', 'memberships.role', 'account_integrations.type', 'account_integrations.status'])
+    .where('accounts.id', '=', param('accountId'))
+    .orderBy('account_integrations.type'),
+);
+
+/**
+ * An account with its integrations and `userId`'s role in it (null when not a member), in one
+ * indexed read: what every account request checks first (commands/open-account-scope.ts).
+ */
+export async function findAccountWithRole(db: Db, accountId: string, userId: string | null): Promise<{ account: Account; role: Role | null } | undefined> {
+  const rows = await accountWithRole(db, { accountId, userId: userId ?? '' });
+  const first = rows[0];
+  if (!first) return undefined;
+  return {
+    account: {
+      id: first.id,
+      name: first.name,
+      integrations: rows.flatMap((row) => (row.type !== null && row.status !== null ? [{ type: row.type, status: row.status }] : [])),
+      contactInfoComplete: first.contact_info_complete === 1,
+      language: isSupportedLocale(first.language) ? first.language : DEFAULT_LOCALE,
+    },
+    role: userId === null ? null : first.role,
+  };
 }
 
 /**

@@ -1,15 +1,16 @@
 import type { ContactInfo } from '../domain/contact-info';
+import { compiledQuery } from './compiled';
 import type { Db } from './db';
 import { nowIso } from './ids';
 
 export type StoredContactInfo = { version: number; info: ContactInfo; updatedAt: string; updatedBy: string | null };
 
+const contactInfoOf = compiledQuery<'accountId', { version: number; document: string; updated_at: string; updated_by: string | null }>((db, param) =>
+  db.selectFrom('contact_info').select(['version', 'document', 'updated_at', 'updated_by']).where('account_id', '=', param('accountId')),
+);
+
 export async function findContactInfo(db: Db, accountId: string): Promise<StoredContactInfo | undefined> {
-  const row = await db
-    .selectFrom('contact_info')
-    .select(['version', 'document', 'updated_at', 'updated_by'])
-    .where('account_id', '=', accountId)
-    .executeTakeFirst();
+  const [row] = await contactInfoOf(db, { accountId });
   return row && { version: Number(row.version), info: JSON.parse(row.document) as ContactInfo, updatedAt: row.updated_at, updatedBy: row.updated_by };
 }
 

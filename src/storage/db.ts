@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type RawBuilder } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type RawBuilder, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 
@@ -10,8 +11,11 @@ export type Dialect = 'sqlite' | 'postgres';
 
 export type Db = Kysely<Database>;
 
-/** Cross-process wake-ups: a channel name such as `deliveries`. */
-export type Channel = 'deliveries';
+/**
+ * Cross-process wake-ups: `deliveries` (work for the workers), `contact-info` (an account's contact
+ * information changed; the detail is its id: the public support contact is served from memory).
+ */
+export type Channel = 'deliveries' | 'contact-info';
 
 export type Storage = {
   db: Db;
@@ -21,10 +25,26 @@ export type Storage = {
   /**
    * Tells every listener of `channel`, in this process at once and, on PostgreSQL, in every
    * other process through NOTIFY. Called after a commit (see `afterCommit`), never inside one.
+   * `detail` (e.g. an account id) reaches the listeners.
    */
-  signal(channel: Channel): void;
-  /** Listens to `channel` (LISTEN on PostgreSQL, in-process on SQLite); resolves to an unsubscribe. */
-  listen(channel: Channel, listener: () => void): Promise<() => Promise<void>>;
+  signal(channel: Channel, detail?: string): void;
+  /**
+   * `signal` as part of the write transaction `tx`: on PostgreSQL the NOTIFY is issued inside it,
+   * so the commit itself tells every listening process (no query after it, no wait for a pooled
+   * connection); this process's listeners run right after the commit, before the writer answers.
+   */
+  signalOnCommit(tx: Db, channel: Channel, detail?: string): Promise<void>;
+  /**
+   * Listens to `channel` (LISTEN on PostgreSQL, in-process on SQLite); resolves to an unsubscribe.
+   * On PostgreSQL the listener is also called, without a detail, after its connection came back
+   * (signals may have been missed meanwhile).
+   */
+  listen(channel: Channel, listener: (detail?: string) => void): Promise<() => Promise<void>>;
+  /**
+   * SQLite only: a number that moves whenever another connection (another process on the same
+   * file) commits; one cheap pragma. PostgreSQL tells other processes through `signal` instead.
+   */
+  dataVersion?(): number;
   close(): Promise<void>;
 };
 
@@ -61,18 +81,48 @@ function openSqlite(path: string): Storage {
   database.pragma('foreign_keys = ON');
   // Several processes (web + workers) may share the file: wait for locks instead of failing.
   database.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: preparedOnce(database) }) });
   // SQLite has no NOTIFY: other processes on the same file find new work at their next poll.
   const local = new EventEmitter().setMaxListeners(0);
+  const dataVersion = database.prepare('pragma data_version').pluck();
   return {
     db,
     dialect: 'sqlite',
-    signal: (channel) => local.emit(channel),
+    signal: (channel, detail) => local.emit(channel, detail),
+    async signalOnCommit(tx, channel, detail) {
+      afterCommit(tx, () => local.emit(channel, detail));
+    },
+    dataVersion: () => dataVersion.get() as number,
     async listen(channel, listener) {
       local.on(channel, listener);
       return async () => void local.off(channel, listener);
     },
     close: () => db.destroy(),
+  };
+}
+
+const STATEMENTS_KEPT = 500;
+
+/**
+ * better-sqlite3 with each statement prepared once per SQL text and kept (the least recently used
+ * dropped beyond 500): Kysely's driver prepares every query anew (5–9% of a hot request's CPU).
+ * Safe because the driver only calls `all`/`run`/`iterate` on one connection, one query at a time.
+ */
+function preparedOnce(database: SQLite.Database): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(text) {
+      let statement = statements.get(text);
+      if (statement) {
+        statements.delete(text);
+      } else {
+        statement = database.prepare(text);
+        if (statements.size >= STATEMENTS_KEPT) statements.delete(statements.keys().next().value!);
+      }
+      statements.set(text, statement);
+      return statement;
+    },
   };
 }
 
@@ -101,17 +151,23 @@ function openPostgres(url: string, options: StorageOptions): Storage {
   const local = new EventEmitter().setMaxListeners(0);
   // Channels are per schema, so test runs (and installations) sharing a server stay apart.
   const pgChannel = (channel: Channel) => `liaison_${options.schema ?? 'public'}_${channel}`;
+  // Who signalled, so that this storage skips its own NOTIFY echo (another storage in the same process hears it).
+  const origin = randomUUID();
   return {
     db,
     dialect: 'postgres',
     schema: options.schema,
-    signal(channel) {
-      local.emit(channel);
-      pool.query('select pg_notify($1, $2)', [pgChannel(channel), String(process.pid)]).catch(() => {
+    signal(channel, detail) {
+      local.emit(channel, detail);
+      pool.query('select pg_notify($1, $2)', [pgChannel(channel), detail === undefined ? origin : `${origin}:${detail}`]).catch(() => {
         // Listeners poll as a fallback: a lost wake-up only delays work.
       });
     },
-    listen: (channel, listener) => listenPostgres(connection, pgChannel(channel), local, channel, listener),
+    async signalOnCommit(tx, channel, detail) {
+      afterCommit(tx, () => local.emit(channel, detail));
+      await sql`select pg_notify(${pgChannel(channel)}, ${detail === undefined ? origin : `${origin}:${detail}`})`.execute(tx);
+    },
+    listen: (channel, listener) => listenPostgres(connection, pgChannel(channel), local, channel, listener, origin),
     close: () => db.destroy(),
   };
 }
@@ -125,15 +181,20 @@ async function listenPostgres(
   pgChannel: string,
   local: EventEmitter,
   channel: Channel,
-  listener: () => void,
+  listener: (detail?: string) => void,
+  origin: string,
 ): Promise<() => Promise<void>> {
   let client: pg.Client | undefined;
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
   // Our own signals arrive twice (in-process and through NOTIFY): skip the NOTIFY echo.
   const onNotification = (message: pg.Notification) => {
-    if (message.channel === pgChannel && message.payload !== String(process.pid)) listener();
+    if (message.channel !== pgChannel) return;
+    const payload = message.payload ?? '';
+    const colon = payload.indexOf(':');
+    if ((colon === -1 ? payload : payload.slice(0, colon)) !== origin) listener(colon === -1 ? undefined : payload.slice(colon + 1));
   };
+  let connected = false;
   const connect = async () => {
     const next = new pg.Client(connection);
     next.on('notification', onNotification);
@@ -145,6 +206,9 @@ async function listenPostgres(
     await next.connect();
     await next.query(`listen "${pgChannel}"`);
     client = next;
+    // Back after an error: whatever was signalled meanwhile went unheard.
+    if (connected) listener();
+    connected = true;
   };
   local.on(channel, listener);
   await connect();

@@ -1,4 +1,5 @@
 import type { Role } from '../domain/roles';
+import { compiledQuery } from './compiled';
 import type { Db } from './db';
 import { nowIso } from './ids';
 import { decodeCursor, toPage, type Page } from './paging';
@@ -24,16 +25,19 @@ export async function findRole(db: Db, accountId: string, userId: string): Promi
   return row?.role ?? null;
 }
 
-/** The accounts a user belongs to, by name (for the session and the account picker). */
-export async function listMembershipsOfUser(db: Db, userId: string): Promise<MembershipSummary[]> {
-  const rows = await db
+const membershipsOfUser = compiledQuery<'userId', { id: string; name: string; role: Role }>((db, param) =>
+  db
     .selectFrom('memberships')
     .innerJoin('accounts', 'accounts.id', 'memberships.account_id')
     .select(['accounts.id', 'accounts.name', 'memberships.role'])
-    .where('memberships.user_id', '=', userId)
+    .where('memberships.user_id', '=', param('userId'))
     .orderBy('accounts.name')
-    .orderBy('accounts.id')
-    .execute();
+    .orderBy('accounts.id'),
+);
+
+/** The accounts a user belongs to, by name (for the session and the account picker). */
+export async function listMembershipsOfUser(db: Db, userId: string): Promise<MembershipSummary[]> {
+  const rows = await membershipsOfUser(db, { userId });
   return rows.map((row) => ({ accountId: row.id, accountName: row.name, role: row.role }));
 }
 
@@ -100,13 +104,17 @@ export async function countAdmins(db: Db, accountId: string): Promise<number> {
 }
 
 /** Every member with the language of their emails (for alert contacts and routing). */
+const allMembers = compiledQuery<'accountId', { id: string; email: string; name: string; password_hash: string | null; role: Role; locale: string | null }>(
+  (db, param) =>
+    db
+      .selectFrom('memberships')
+      .innerJoin('users', 'users.id', 'memberships.user_id')
+      .select([...memberColumns, 'users.locale'])
+      .where('memberships.account_id', '=', param('accountId'))
+      .orderBy('users.email'),
+);
+
 export async function listAllMembers(db: Db, accountId: string): Promise<(Member & { locale: string | null })[]> {
-  const rows = await db
-    .selectFrom('memberships')
-    .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select([...memberColumns, 'users.locale'])
-    .where('memberships.account_id', '=', accountId)
-    .orderBy('users.email')
-    .execute();
+  const rows = await allMembers(db, { accountId });
   return rows.map((row) => ({ ...toMember(row), locale: row.locale }));
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { publicSupportContacts } from '../../src/commands/public-support-contact';
 import { saveContactInfo } from '../../src/commands/save-contact-info';
 import { SYSTEM } from '../../src/domain/principal';
@@ -18,7 +18,8 @@ describe.each(DIALECTS)('publicSupportContacts on %s', (dialect) => {
   afterAll(() => ctx.storage.destroy());
 
   it('knows nothing of unknown accounts, nor of accounts whose contact information is incomplete', async () => {
-    const find = publicSupportContacts(ctx.db);
+    const { find, close } = await publicSupportContacts(ctx.storage);
+    onTestFinished(close);
     expect(await find('a_doesnotexist')).toBeUndefined();
     const account = await createAccountWithAdmin(ctx);
     expect(await find(account.id)).toBeUndefined();
@@ -32,7 +33,8 @@ describe.each(DIALECTS)('publicSupportContacts on %s', (dialect) => {
   it('gives the user-facing contact and hours of a complete account, with whether support is open at that moment', async () => {
     const account = await createAccountWithAdmin(ctx);
     await completeContactInfo(ctx, account.id, account.admin.user.id);
-    const find = publicSupportContacts(ctx.db);
+    const { find, close } = await publicSupportContacts(ctx.storage);
+    onTestFinished(close);
     const open = await find(account.id, MONDAY_MORNING);
     expect(open).toEqual({
       email: 'help@brand.example',

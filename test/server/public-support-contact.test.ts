@@ -51,7 +51,7 @@ describe.each(DIALECTS)('public support contact on %s', (dialect) => {
     const put = (support: unknown) =>
       account.admin.request('PUT', `/api/v1/accounts/${account.id}/contact-info`, { ...completeDocument(account.adminId), operationalSupport: support });
     await put({ alwaysOpen: false, windows: [{ timeZone: 'Europe/Warsaw', days: ['mon'], start: '09:00', end: '17:00' }] });
-    const find = publicSupportContacts(t.storage.db);
+    const { find, close } = await publicSupportContacts(t.storage);
     // Monday 2026-11-23, 10:00 in Warsaw (UTC+1).
     const open = await find(account.id, Date.parse('2026-11-23T09:00:00Z'));
     expect(open).toMatchObject({ openNow: true, nextChangeAt: '2026-11-23T16:00:00.000Z' });
@@ -59,6 +59,7 @@ describe.each(DIALECTS)('public support contact on %s', (dialect) => {
     expect(await find(account.id, Date.parse('2026-11-23T16:00:00Z'))).toMatchObject({ openNow: false, nextChangeAt: '2026-11-30T08:00:00.000Z' });
     await put({ alwaysOpen: true, windows: [] });
     expect(await find(account.id, Date.parse('2026-11-23T16:00:01Z'))).toMatchObject({ openNow: true, nextChangeAt: null });
+    await close();
   });
 
   it('answers 404 for unknown and malformed ids, 400 for overlong ones', async () => {

@@ -6,7 +6,7 @@ import type { Actor } from '../../domain/principal';
 import type { Account } from '../../storage/accounts';
 import { recordAudit, type AuditChange } from '../../storage/audit-log';
 import { findContactInfo, writeContactInfo } from '../../storage/contact-info';
-import type { Db } from '../../storage/db';
+import { afterCommit, type Db } from '../../storage/db';
 import { listAllMembers } from '../../storage/memberships';
 
 /** The contact information as the API shows it (alert contacts with their current email and name). */
@@ -53,6 +53,17 @@ export async function presentContactInfo(db: Db, catalog: IntegrationCatalog, ac
   };
 }
 
+/**
+ * Tells every process, once `tx` commits, that the account's contact information changed (the
+ * public support contact is served from memory: see commands/public-support-contact.ts). This
+ * process hears it before the writer answers; others through NOTIFY on PostgreSQL. (Saving the
+ * document, which changes what the public sees, uses `storage.signalOnCommit` instead: NOTIFY
+ * inside the transaction, delivered by the commit itself.)
+ */
+export function contactInfoChanged(tx: Db, accountId: string): void {
+  afterCommit(tx, (storage) => storage.signal('contact-info', accountId));
+}
+
 /** Alert contacts in the audit log read as people, not ids. */
 export function readableChanges(changes: AuditChange[], members: Members): AuditChange[] {
   const people = (value: unknown) =>
@@ -74,6 +85,7 @@ export async function removeFromAlertContacts(tx: Db, input: { accountId: string
   const members = await membersOf(tx, input.accountId);
   const info = { ...stored.info, alertContacts: stored.info.alertContacts.filter((ref) => ref.userId !== input.userId) };
   await writeContactInfo(tx, { accountId: input.accountId, expectedVersion: stored.version, info, updatedBy: input.actor.id });
+  contactInfoChanged(tx, input.accountId);
   await recordAudit(tx, {
     accountId: input.accountId,
     actor: input.actor,

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { openAccountScope, type AccountScope } from '../../commands/open-account-scope';
 import type { Permission } from '../../domain/roles';
@@ -28,13 +28,7 @@ export default fp(
   async function accountScope(app: FastifyInstance, options: { context: AppContext }) {
     app.decorateRequest('scope', null as never);
 
-    app.addHook('onRoute', (route) => {
-      if (route.url.includes(':accountId') && route.config?.access !== 'public' && !route.config?.permission) {
-        throw new Error(`Route ${route.method} ${route.url} has no permission: every account route must name one`);
-      }
-    });
-
-    app.addHook('onRequest', async (request) => {
+    const openScope = async (request: FastifyRequest) => {
       const permission = request.routeOptions.config.permission;
       if (!permission || request.principal?.kind === 'anonymous' || !request.principal) return;
       const accountId = (request.params as { accountId?: string }).accountId ?? '';
@@ -43,6 +37,17 @@ export default fp(
         permission,
         gate: request.routeOptions.config.gate,
       });
+    };
+
+    app.addHook('onRoute', (route) => {
+      if (route.url.includes(':accountId') && route.config?.access !== 'public' && !route.config?.permission) {
+        throw new Error(`Route ${route.method} ${route.url} has no permission: every account route must name one`);
+      }
+      // Only routes with a permission pay for the hook; route hooks run after the global ones (auth's).
+      if (route.config?.permission) {
+        const own = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
+        route.onRequest = [openScope, ...own] as typeof route.onRequest;
+      }
     });
   },
   { name: 'account-scope', dependencies: ['auth'] },

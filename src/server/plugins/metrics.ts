@@ -46,12 +46,21 @@ export default fp(
       oldest.set(stats.oldestDueAgeSeconds);
     };
 
-    app.addHook('onResponse', async (request, reply) => {
+    // Each label set's children looked up once (prom-client hashes the labels on every call otherwise).
+    const children = new Map<string, { count: ReturnType<typeof requests.labels>; time: ReturnType<typeof latency.labels> }>();
+    app.addHook('onResponse', (request, reply, done) => {
       // Route templates, never raw URLs: label cardinality stays bounded.
       // Static files are one route each (their names change with every build): one label for all of them.
       const route = staticRoute(request.routeOptions.url ?? 'unmatched');
-      requests.inc({ method: request.method, route, status: String(reply.statusCode) });
-      latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+      const key = `${request.method} ${reply.statusCode} ${route}`;
+      let child = children.get(key);
+      if (!child) {
+        child = { count: requests.labels(request.method, route, String(reply.statusCode)), time: latency.labels(request.method, route) };
+        children.set(key, child);
+      }
+      child.count.inc();
+      child.time.observe(reply.elapsedTime / 1000);
+      done();
     });
 
     app.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
