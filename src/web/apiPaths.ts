@@ -47,4 +47,9 @@ export const paths = {
   notifications: (accountId: string, params: PageParams & { category?: string; status?: string } = {}) =>
     `${account(accountId)}/notifications${query({ ...params })}`,
   testNotification: (accountId: string) => `${account(accountId)}/contact-info/test`,
+  /** Who a category would reach now (the recipients preview before sending). */
+  routes: (accountId: string, params: { category: string; env?: Environment }) => `${account(accountId)}/contact-info/routes${query({ ...params })}`,
+  raiseNotification: (accountId: string) => `${account(accountId)}/notifications`,
+  /** Operators switch one integration of an account off (a reason is required) or on again. */
+  integrationStatus: (accountId: string, type: string, action: 'disable' | 'enable') => `${account(accountId)}/integrations/${segment(type)}/${action}`,
 };
