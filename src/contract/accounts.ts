@@ -25,7 +25,13 @@ export const accountSummary = z.object({
 
 export const accountDetail = accountSummary.extend({ missing: z.array(z.enum(CONTACT_FIELDS)) });
 
-export const accountsQuery = pageQuery.extend({ contactInfo: z.enum(['complete', 'incomplete']).optional() });
+export const accountsQuery = pageQuery.extend({
+  contactInfo: z.enum(['complete', 'incomplete']).optional(),
+  /** Accounts whose name contains this (any case). */
+  q: z.string().trim().max(200).optional(),
+  /** By name, A to Z (`name`, the default) or Z to A (`-name`). */
+  sort: z.enum(['name', '-name']).optional(),
+});
 export const accountsPage = pageOf(accountSummary);
 
 export const createAccountBody = z.strictObject({

@@ -47,6 +47,7 @@ describe.each(DIALECTS)('the liaison CLI on %s', (dialect) => {
     const first = await run(['migrate']);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain('Success: 001_foundation');
+    expect(first.stdout).toContain('Success: 008_operator');
     const again = await run(['migrate', '--json']);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toEqual({ applied: [] });

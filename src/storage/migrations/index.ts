@@ -5,6 +5,7 @@ import { accounts } from './002_accounts';
 import { contactInfo } from './003_contact_info';
 import { deliveries } from './004_deliveries';
 import { notifications } from './005_notifications';
+import { operator } from './008_operator';
 
 /** Column types that differ between the two dialects. */
 export type ColumnTypes = { timestamp: 'timestamptz' | 'text' };
@@ -18,6 +19,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '003_contact_info': contactInfo(t),
     '004_deliveries': deliveries(t),
     '005_notifications': notifications(t),
+    '008_operator': operator(t),
   };
 }
 

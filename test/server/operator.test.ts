@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvCell } from '../../src/commands/parts/csv';
+import { insertAccount } from '../../src/storage/accounts';
+import { exportAccountBatches } from '../../src/storage/operator';
+import { createAccountWithAdmin } from '../support/accounts';
+import { createTestApp, createUser, signInAs, type Client, type TestApp } from '../support/app';
+import { DIALECTS } from '../support/storage';
+
+const NAMES = ['Zeta Foods', 'alpha Bookings', 'Alpha Tables', '=SUM(A1:A2)', '+48 Pizza', '-minus', '@mention', '\tTabbed', 'Acme, "Quoted"', '50% Off_Deals', 'Beta'];
+
+describe.each(DIALECTS)('the operator console API on %s', (dialect) => {
+  let t: TestApp;
+  let operator: Client;
+  let partner: Client;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    await createUser(t, { email: 'ops@liaison.test', name: 'Olga Operator', isOperator: true });
+    operator = await signInAs(t, 'ops@liaison.test');
+    partner = (await createAccountWithAdmin(t, operator, { name: 'Partner Own' })).admin;
+    for (const name of NAMES) await insertAccount(t.storage.db, { name, integrations: ['reservations_e2e'] });
+  });
+  afterAll(() => t.close());
+
+  async function names(query: string): Promise<string[]> {
+    const all: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const response = await operator.request('GET', `/api/v1/accounts?limit=2&${query}${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(response.statusCode, response.body).toBe(200);
+      const page = response.json() as { items: { name: string }[]; nextCursor: string | null };
+      all.push(...page.items.map((a) => a.name));
+      cursor = page.nextCursor;
+    } while (cursor);
+    return all;
+  }
+
+  it('searches by name in any case, taking % and _ literally', async () => {
+    expect((await names('q=ALPHA')).sort()).toEqual(['Alpha Tables', 'alpha Bookings'].sort());
+    expect(await names('q=50%25')).toEqual(['50% Off_Deals']);
+    expect(await names('q=_')).toEqual(['50% Off_Deals']);
+    expect(await names('q=nothing-like-this')).toEqual([]);
+  });
+
+  it('sorts by name both ways, keyset page after page, without repeats', async () => {
+    const ascending = await names('contactInfo=incomplete');
+    expect(ascending).toHaveLength(NAMES.length + 1);
+    expect(new Set(ascending).size).toBe(ascending.length);
+    const descending = await names('contactInfo=incomplete&sort=-name');
+    expect(descending).toEqual([...ascending].reverse());
+    expect((await operator.request('GET', '/api/v1/accounts?sort=size')).statusCode).toBe(400);
+  });
+
+  it('exports every account as CSV with formula-looking cells defused', async () => {
+    const response = await operator.request('GET', '/api/v1/operator/accounts.csv');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toContain('accounts.csv');
+    const lines = response.body.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'id,name,contactInfoComplete,integrations,alertContacts,technicalEmergencyContacts,technicalNonEmergencyContacts,merchantIssueContacts,operationalContactsForPlatform,operationalContactForUsers,operationalSupport',
+    );
+    // 11 accounts + the partner's + header; no cell starts a formula.
+    expect(lines).toHaveLength(NAMES.length + 2);
+    const nameCells = lines.slice(1).map((line) => line.split(',')[1]);
+    expect(nameCells).toEqual(expect.arrayContaining(["'=SUM(A1:A2)", "'+48 Pizza", "'-minus", "'@mention", "'\tTabbed", '"Acme', '50% Off_Deals']));
+    for (const line of lines.slice(1)) expect(line.split(',').every((cell) => !/^[=+\-@\t\r]/.test(cell))).toBe(true);
+    expect(response.body).toContain('"Acme, ""Quoted"""');
+  });
+
+  it('answers 404 to partners for the export', async () => {
+    expect((await partner.request('GET', '/api/v1/operator/accounts.csv')).statusCode).toBe(404);
+  });
+
+  it('reads the accounts in keyset batches: each exactly once, whatever the batch size', async () => {
+    const seen: string[] = [];
+    let batches = 0;
+    for await (const batch of exportAccountBatches(t.storage.db, { batchSize: 3 })) {
+      batches++;
+      expect(batch.length).toBeLessThanOrEqual(3);
+      seen.push(...batch.map((a) => a.id));
+    }
+    expect(seen).toHaveLength(NAMES.length + 1);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(batches).toBe(Math.ceil(seen.length / 3));
+  });
+});
+
+describe('csvCell', () => {
+  it('quotes, doubles quotes and defuses formulas', () => {
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('=1+1')).toBe("'=1+1");
+    expect(csvCell('\r=1')).toBe('"\'\r=1"');
+    expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
+  });
+});
