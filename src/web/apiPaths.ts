@@ -33,7 +33,9 @@ export const paths = {
   meta: () => `${API}/meta`,
   integrationTypes: () => `${API}/integration-types`,
   /** The accounts (operators); `contactInfo: 'incomplete'` keeps only those still missing something. */
-  accounts: (params: PageParams & { contactInfo?: 'incomplete' } = {}) => `${API}/accounts${query({ ...params })}`,
+  accounts: (params: PageParams & { contactInfo?: 'incomplete'; q?: string; sort?: 'name' | '-name' } = {}) => `${API}/accounts${query({ ...params })}`,
+  /** Every account with its contact information, as a CSV download (operators). */
+  accountsCsv: () => `${API}/operator/accounts.csv`,
   account,
   users: (accountId: string, page: PageParams = {}) => `${account(accountId)}/users${query({ ...page })}`,
   user,
