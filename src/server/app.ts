@@ -22,7 +22,7 @@ import metaRoutes from './routes/meta';
 import publicRoutes from './routes/public';
 import mailboxRoutes from './routes/operator/mailbox';
 import serviceTokenRoutes from './routes/operator/service-tokens';
-import accountsCsvRoutes from './routes/operator/accounts-csv';
+import accountsCsvRoutes from './routes/operator/console';
 import integrationRoutes from './routes/integrations';
 import notificationRoutes from './routes/notifications';
 import { authenticateServiceToken } from '../commands/authenticate-service-token';

@@ -67,8 +67,38 @@ describe.each(DIALECTS)('the operator console API on %s', (dialect) => {
     expect(response.body).toContain('"Acme, ""Quoted"""');
   });
 
-  it('answers 404 to partners for the export', async () => {
+  it('answers 404 to partners for the export and the dashboard', async () => {
     expect((await partner.request('GET', '/api/v1/operator/accounts.csv')).statusCode).toBe(404);
+    expect((await partner.request('GET', '/api/v1/operator/dashboard')).statusCode).toBe(404);
+  });
+
+  it('counts the dashboard figures in the database', async () => {
+    const db = t.storage.db;
+    const account = await db.selectFrom('accounts').select(['id', 'name']).where('name', '=', 'Beta').executeTakeFirstOrThrow();
+    const now = new Date();
+    const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000).toISOString();
+    await db
+      .insertInto('notifications')
+      .values({ id: 'n_dash', account_id: account.id, category: 'technical', env: 'production', title: 'Cert renewal', body: '', dedup_key: null, template: null, params: null, created_by_kind: 'system', created_by_id: null, created_by_name: 'Liaison', created_at: at(3), last_occurred_at: at(3) })
+      .execute();
+    const delivery = (id: string, status: 'sent' | 'failed' | 'retrying' | 'queued', daysAgo: number) => ({
+      id, recipient: 'x@partner.test', subject: 's', text: 't', html: null, notification_id: 'n_dash', reason: null, status, created_at: at(daysAgo), next_attempt_at: at(daysAgo),
+    });
+    await db.insertInto('deliveries').values([delivery('d1', 'sent', 0), delivery('d2', 'failed', 0), delivery('d3', 'failed', 2), delivery('d4', 'retrying', 3), delivery('d5', 'sent', 20)]).execute();
+
+    const response = await operator.request('GET', '/api/v1/operator/dashboard');
+    expect(response.statusCode, response.body).toBe(200);
+    const body = response.json();
+    expect(body.accounts).toEqual({ complete: 0, incomplete: NAMES.length + 1 });
+    expect(body.days).toHaveLength(14);
+    const today = body.days.at(-1);
+    // The invitation of the partner's admin was sent today too (no notification, but a delivery).
+    expect(today.failed).toBe(1);
+    expect(today.sent).toBeGreaterThanOrEqual(1);
+    expect(body.days.reduce((n: number, d: { failed: number }) => n + d.failed, 0)).toBe(2);
+    expect(body.days.reduce((n: number, d: { retrying: number }) => n + d.retrying, 0)).toBe(1);
+    expect(body.failingAccounts).toEqual([{ id: account.id, name: 'Beta', failed: 2 }]);
+    expect(body.oldestUndelivered).toMatchObject({ notificationId: 'n_dash', accountName: 'Beta', title: 'Cert renewal' });
   });
 
   it('reads the accounts in keyset batches: each exactly once, whatever the batch size', async () => {

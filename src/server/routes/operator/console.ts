@@ -1,9 +1,13 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { exportAccountsCsv } from '../../../commands/export-accounts';
+import { getDashboard } from '../../../commands/get-dashboard';
+import { dashboard } from '../../../contract/operator';
 import { errorResponses } from '../../../contract/errors';
 import type { AppContext } from '../../context';
 
+/** The operators' console: the CSV export and the dashboard. */
 export default async function accountsCsvRoutes(app: FastifyInstance, { context }: { context: AppContext }) {
   app.get(
     '/api/v1/operator/accounts.csv',
@@ -30,5 +34,18 @@ export default async function accountsCsvRoutes(app: FastifyInstance, { context 
         .header('cache-control', 'no-store')
         .send(Readable.from(body()));
     },
+  );
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/v1/operator/dashboard',
+    {
+      config: { access: 'operator' },
+      schema: {
+        tags: ['operator'],
+        summary: 'Accounts complete and incomplete, deliveries per day over 14 days, failing accounts, the oldest undelivered notification',
+        response: { 200: dashboard, ...errorResponses(401, 404) },
+      },
+    },
+    async (request) => getDashboard(context, request.principal),
   );
 }
