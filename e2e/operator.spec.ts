@@ -84,3 +84,33 @@ for (const [locale, endonym] of [
     await expect(page.getByRole('option').filter({ hasText: 'oncall@partner.test' }).first()).toBeVisible({ timeout: 15_000 });
   });
 }
+
+for (const [locale, endonym] of [
+  ['en', 'English'],
+  ['he', 'עברית'],
+] as const) {
+  test(`${locale}: the accounts list filtered to incomplete ones and searched, in the URL; the dashboard with its chart and its table`, async ({ page }) => {
+    test.setTimeout(90_000);
+    const t = catalog(locale);
+    const suffix = unique();
+    await operator.createAccount(`Needle ${suffix}`, `needle-${suffix}@partner.test`);
+    await operatorSignsIn(page, locale, endonym, '/operator');
+
+    await page.getByRole('checkbox', { name: t['accounts.filter.incomplete'] }).check({ force: true });
+    await expect(page).toHaveURL(/contactInfo=incomplete/);
+    await page.getByRole('searchbox', { name: t['accounts.search'] }).fill(suffix);
+    await expect(page).toHaveURL(new RegExp(`q=${suffix}`));
+    await expect(page.getByRole('row')).toHaveCount(2);
+    await expect(page.getByRole('link', { name: `Needle ${suffix}` })).toBeVisible();
+    await expect(page.getByRole('link', { name: t['accounts.downloadCsv'] })).toHaveAttribute('href', '/api/v1/operator/accounts.csv');
+    await screenshot(page, `${locale}-operator-accounts-search`);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: t['operator.nav.dashboard'] }).click();
+    await expect(page.getByRole('heading', { level: 1, name: t['dashboard.title'] })).toBeVisible();
+    await expect(page.getByRole('img', { name: t['dashboard.deliveries'] })).toBeVisible();
+    await expect(page.getByRole('table').getByRole('row')).toHaveCount(15);
+    await screenshot(page, `${locale}-operator-dashboard`);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}

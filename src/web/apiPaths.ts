@@ -36,6 +36,7 @@ export const paths = {
   accounts: (params: PageParams & { contactInfo?: 'incomplete'; q?: string; sort?: 'name' | '-name' } = {}) => `${API}/accounts${query({ ...params })}`,
   /** Every account with its contact information, as a CSV download (operators). */
   accountsCsv: () => `${API}/operator/accounts.csv`,
+  dashboard: () => `${API}/operator/dashboard`,
   account,
   users: (accountId: string, page: PageParams = {}) => `${account(accountId)}/users${query({ ...page })}`,
   user,

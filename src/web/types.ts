@@ -59,3 +59,4 @@ export type Notification = z.infer<typeof notification>;
 export type NotificationsPage = z.infer<typeof notificationsPage>;
 export type Delivery = z.infer<typeof delivery>;
 export type AcceptedNotification = z.infer<typeof acceptedNotification>;
+export type Dashboard = z.infer<typeof import('../contract/operator').dashboard>;
