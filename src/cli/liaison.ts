@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { Command, CommanderError, Option } from 'commander';
 import { bootstrap, type Runtime } from '../app/bootstrap';
 import { ConfigError } from '../app/config';
+import { createBroadcast, processBroadcast } from '../commands/broadcast';
 import { createAccount } from '../commands/create-account';
 import { createOperator } from '../commands/create-operator';
 import { createServiceToken } from '../commands/create-service-token';
@@ -14,6 +15,8 @@ import { raiseNotification } from '../commands/raise-notification';
 import { revokeServiceToken } from '../commands/revoke-service-token';
 import { createAccountBody, userEmail, displayName } from '../contract/accounts';
 import { createServiceTokenBody, raiseNotificationBody } from '../contract/notifications';
+import { createBroadcastBody } from '../contract/operator';
+import { findBroadcast, type Broadcast } from '../storage/broadcasts';
 import { DomainError } from '../domain/errors';
 import { isSupportedLocale, DEFAULT_LOCALE, type Locale } from '../domain/locales';
 import { SYSTEM } from '../domain/principal';
@@ -176,6 +179,47 @@ program
     if (globals(command).json) return json(accepted);
     out(accepted.deduplicated ? t(cliMessages.notificationDeduplicated, { id: accepted.id }) : t(cliMessages.notificationAccepted, { id: accepted.id, count: accepted.recipients.length }));
     for (const r of accepted.recipients) out(`  ${r.email}\t${r.field}`);
+  });
+
+program
+  .command('broadcast')
+  .description("one notification to a category's contacts of every account (or those with an integration type), fanned out in batches")
+  .addOption(new Option('--category <category>', 'where it goes').choices(CATEGORIES).makeOptionMandatory())
+  .addOption(new Option('--env <env>', 'environment').choices(ENVIRONMENTS).default('production'))
+  .requiredOption('--title <title>', 'plain-text title')
+  .option('--body <body>', 'plain-text body', '')
+  .option('--integration <type>', 'only accounts with this integration type')
+  .option('--no-wait', 'only accept the job: workers (or the server) fan it out')
+  .action(async (options: { category: string; env: string; title: string; body: string; integration?: string; wait: boolean }, command: Command) => {
+    const rt = await open();
+    const body = parseOrThrow(createBroadcastBody, { category: options.category, env: options.env, title: options.title, body: options.body, ...(options.integration ? { integrationType: options.integration } : {}) });
+    const accepted = await createBroadcast(rt, SYSTEM, body);
+    const asJson = globals(command).json;
+    let latest: Broadcast = accepted;
+    if (options.wait) {
+      const tty = process.stderr.isTTY && !asJson;
+      const show = (b: Broadcast) => {
+        const line = t(cliMessages.broadcastProgress, { done: b.accountsDone, total: b.accountsTotal, queued: b.deliveriesQueued });
+        if (tty) {
+          const width = 30;
+          const filled = b.accountsTotal === 0 ? width : Math.round((b.accountsDone / b.accountsTotal) * width);
+          process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${line}`);
+        } else if (!asJson) process.stderr.write(`${line}\n`);
+      };
+      show(accepted);
+      // Fan it out here; if another process holds it, wait for it to finish.
+      while (latest.status !== 'done') {
+        const worked = await processBroadcast(rt, { id: accepted.id, leaseMs: rt.config.leaseMs, onProgress: (b) => { latest = b; show(b); } });
+        if (!worked) {
+          await new Promise((resolve) => setTimeout(resolve, 1000));
+          latest = (await findBroadcast(rt.storage.db, accepted.id)) ?? latest;
+          show(latest);
+        }
+      }
+      if (tty) process.stderr.write('\n');
+    }
+    if (asJson) return json(latest);
+    out(t(cliMessages.broadcastAccepted, { id: latest.id, total: latest.accountsTotal, skipped: latest.accountsSkipped, queued: latest.deliveriesQueued }));
   });
 
 program

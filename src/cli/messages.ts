@@ -13,6 +13,11 @@ export const cliMessages = defineMessages({
     defaultMessage: 'Notification {id} accepted for {count, plural, one {# recipient} other {# recipients}}.',
   },
   notificationDeduplicated: { id: 'cli.notificationDeduplicated', defaultMessage: 'Repeat of notification {id}: counted, not sent again.' },
+  broadcastProgress: { id: 'cli.broadcastProgress', defaultMessage: '{done} of {total} accounts done, {queued} deliveries queued' },
+  broadcastAccepted: {
+    id: 'cli.broadcastAccepted',
+    defaultMessage: 'Broadcast {id}: {total, plural, one {# account} other {# accounts}}, {skipped} without a recipient, {queued, plural, one {# delivery} other {# deliveries}} queued.',
+  },
   nextPage: { id: 'cli.nextPage', defaultMessage: 'More accounts follow: --cursor {cursor}' },
   exported: { id: 'cli.exported', defaultMessage: '{count, plural, one {# account} other {# accounts}} exported to {file}.' },
   migrated: { id: 'cli.migrated', defaultMessage: '{count, plural, =0 {The database is up to date.} one {Applied # migration.} other {Applied # migrations.}}' },

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CATEGORIES, ENVIRONMENTS } from '../domain/routing';
+import { raiseNotificationBody } from './notifications';
 
 /** GET /api/v1/operator/dashboard */
 export const dashboard = z.object({
@@ -9,3 +11,23 @@ export const dashboard = z.object({
     .object({ notificationId: z.string(), accountId: z.string(), accountName: z.string(), title: z.string(), createdAt: z.string() })
     .nullable(),
 });
+
+export const broadcast = z.object({
+  id: z.string(),
+  category: z.enum(CATEGORIES),
+  env: z.enum(ENVIRONMENTS),
+  title: z.string(),
+  integrationType: z.string().nullable(),
+  status: z.enum(['running', 'done']),
+  accountsTotal: z.number().int(),
+  accountsDone: z.number().int(),
+  accountsSkipped: z.number().int().describe('Accounts where nobody receives the category'),
+  deliveriesQueued: z.number().int(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+
+export const createBroadcastBody = raiseNotificationBody.omit({ dedupKey: true }).extend({
+  integrationType: z.string().max(64).nullable().optional().describe('Only accounts with this integration; unset: every account'),
+});
+export const broadcastParams = z.strictObject({ broadcastId: z.string().max(64) });

@@ -1,6 +1,7 @@
 import { bootstrap, exitOnStartFailure } from '../app/bootstrap';
 import { ensureOperator } from '../commands/ensure-operator';
 import { SYSTEM } from '../domain/principal';
+import { startBroadcastLoop } from '../worker/broadcast-loop';
 import { startDeliveryWorker } from '../worker/delivery-worker';
 import { buildApp } from './app';
 
@@ -16,6 +17,7 @@ async function main() {
 
   const app = await buildApp({ config, storage, catalog, mailboxEnabled: catcher !== undefined }, { logger: log });
   const worker = config.worker === 'embedded' ? startDeliveryWorker({ storage, mailer, log: log.child({ name: 'worker' }), policy: { leaseMs: config.leaseMs, giveUpAfterMs: config.giveUpAfterMs } }) : undefined;
+  const broadcasts = config.worker === 'embedded' ? startBroadcastLoop({ storage, catalog, config }, { log: log.child({ name: 'broadcasts' }), leaseMs: config.leaseMs }) : undefined;
   const address = await app.listen({ port: config.port, host: config.host });
 
   const lines = [`Liaison is listening on ${address} (public URL ${config.publicUrl}, database: ${storage.dialect})`];
@@ -39,6 +41,7 @@ async function main() {
     // In-flight requests get this long to finish before their connections are cut.
     setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
     await app.close();
+    await broadcasts?.stop();
     await worker?.stop();
     await runtime.close();
     process.exit(0);

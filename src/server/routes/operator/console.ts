@@ -2,8 +2,10 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { exportAccountsCsv } from '../../../commands/export-accounts';
+import { createBroadcast, getBroadcast, listRecentBroadcasts } from '../../../commands/broadcast';
 import { getDashboard } from '../../../commands/get-dashboard';
-import { dashboard } from '../../../contract/operator';
+import { z } from 'zod';
+import { broadcast, broadcastParams, createBroadcastBody, dashboard } from '../../../contract/operator';
 import { errorResponses } from '../../../contract/errors';
 import type { AppContext } from '../../context';
 
@@ -47,5 +49,30 @@ export default async function accountsCsvRoutes(app: FastifyInstance, { context 
       },
     },
     async (request) => getDashboard(context, request.principal),
+  );
+
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  routes.post(
+    '/api/v1/operator/broadcasts',
+    {
+      config: { access: 'operator' },
+      schema: {
+        tags: ['operator'],
+        summary: "One notification to a category's contacts of many accounts: accepted as a job that fans out in the background",
+        body: createBroadcastBody,
+        response: { 202: broadcast, ...errorResponses(400, 401, 404, 422) },
+      },
+    },
+    async (request, reply) => reply.status(202).send(await createBroadcast(context, request.principal, request.body)),
+  );
+  routes.get(
+    '/api/v1/operator/broadcasts',
+    { config: { access: 'operator' }, schema: { tags: ['operator'], summary: 'The latest broadcasts with their progress', response: { 200: z.object({ items: z.array(broadcast) }), ...errorResponses(401, 404) } } },
+    async (request) => ({ items: await listRecentBroadcasts(context, request.principal) }),
+  );
+  routes.get(
+    '/api/v1/operator/broadcasts/:broadcastId',
+    { config: { access: 'operator' }, schema: { tags: ['operator'], summary: 'A broadcast and its progress', params: broadcastParams, response: { 200: broadcast, ...errorResponses(401, 404) } } },
+    async (request) => getBroadcast(context, request.principal, { id: request.params.broadcastId }),
   );
 }
