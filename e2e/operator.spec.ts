@@ -27,6 +27,10 @@ async function operatorSignsIn(page: Page, locale: string, endonym: string, next
   await page.getByLabel(t['login.password']!, { exact: true }).fill(OPERATOR.password);
   await page.getByRole('button', { name: t['login.submit'] }).click();
   await expect(page).toHaveURL(new RegExp(`${next}$`));
+  // The operator's own choice is remembered across tests: make it this test's language.
+  const session = await (await page.request.get('/api/v1/session')).json();
+  expect((await page.request.patch('/api/v1/session', { data: { locale }, headers: { 'X-CSRF-Token': session.csrfToken } })).status()).toBe(200);
+  await page.reload();
 }
 
 for (const [locale, endonym] of [

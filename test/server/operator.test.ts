@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CATALOG_PATH, loadCatalog } from '../../src/app/catalog';
 import { csvCell } from '../../src/commands/parts/csv';
 import { insertAccount } from '../../src/storage/accounts';
 import { exportAccountBatches } from '../../src/storage/operator';
@@ -123,5 +124,66 @@ describe('csvCell', () => {
     expect(csvCell('=1+1')).toBe("'=1+1");
     expect(csvCell('\r=1')).toBe('"\'\r=1"');
     expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
+  });
+});
+
+describe.each(DIALECTS)('broadcasts on %s', (dialect) => {
+  let t: TestApp;
+  let operator: Client;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    await createUser(t, { email: 'ops@liaison.test', name: 'Olga Operator', isOperator: true });
+    operator = await signInAs(t, 'ops@liaison.test');
+    const doc = JSON.stringify({
+      alertContacts: [],
+      technicalEmergencyContacts: [{ email: 'oncall@p.test' }],
+      technicalNonEmergencyContacts: [{ email: 'dev@p.test' }, { email: 'dev2@p.test' }],
+      merchantIssueContacts: [{ email: 'm@p.test' }],
+      operationalContactsForPlatform: [{ email: 'ops@p.test' }],
+      operationalContactForUsers: { email: 'help@p.test' },
+      operationalSupport: { alwaysOpen: true, windows: [] },
+    });
+    for (let i = 0; i < 9; i++) {
+      const account = await insertAccount(t.storage.db, { name: `Fan ${i}`, integrations: [i % 3 === 0 ? 'ordering_e2e' : 'reservations_e2e'] });
+      // Eight with contact information; one (Fan 8) has nobody to receive it.
+      if (i < 8) await t.storage.db.insertInto('contact_info').values({ account_id: account.id, version: 1, document: doc, updated_at: new Date().toISOString(), updated_by: null }).execute();
+    }
+  });
+  afterAll(() => t.close());
+
+  it('accepts one job, fans it out in leased batches exactly once per account, and reports its progress', async () => {
+    const accepted = await operator.request('POST', '/api/v1/operator/broadcasts', { category: 'technical', title: 'API v1 retires in March', body: 'Move to v2.' });
+    expect(accepted.statusCode, accepted.body).toBe(202);
+    const job = accepted.json();
+    expect(job).toMatchObject({ status: 'running', accountsTotal: 9, accountsDone: 0, deliveriesQueued: 0 });
+
+    // Two workers at once, small batches: the lease lets one of them work on it.
+    const deps = { storage: t.storage, catalog: loadCatalog(DEFAULT_CATALOG_PATH), config: { publicUrl: 'http://localhost:3000', platformName: undefined } };
+    const { processBroadcast } = await import('../../src/commands/broadcast');
+    await Promise.all([processBroadcast(deps, { batchSize: 2 }), processBroadcast(deps, { batchSize: 2 })]);
+    // A later pass finds nothing left to do.
+    expect(await processBroadcast(deps, { batchSize: 2 })).toBeUndefined();
+
+    const done = (await operator.request('GET', `/api/v1/operator/broadcasts/${job.id}`)).json();
+    expect(done).toMatchObject({ status: 'done', accountsTotal: 9, accountsDone: 9, accountsSkipped: 1, deliveriesQueued: 16 });
+    const perAccount = await t.storage.db
+      .selectFrom('notifications')
+      .select(['account_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('title', '=', 'API v1 retires in March')
+      .groupBy('account_id')
+      .execute();
+    expect(perAccount).toHaveLength(8);
+    expect(perAccount.every((r) => Number(r.n) === 1)).toBe(true);
+    const listed = (await operator.request('GET', '/api/v1/operator/broadcasts')).json();
+    expect(listed.items.map((b: { id: string }) => b.id)).toContain(job.id);
+  });
+
+  it('limits a broadcast to the accounts with an integration type, and refuses unknown ones', async () => {
+    const accepted = await operator.request('POST', '/api/v1/operator/broadcasts', { category: 'technical', title: 'Ordering only', integrationType: 'ordering_e2e' });
+    expect(accepted.statusCode).toBe(202);
+    expect(accepted.json().accountsTotal).toBe(3);
+    const unknown = await operator.request('POST', '/api/v1/operator/broadcasts', { category: 'technical', title: 'x', integrationType: 'nope' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.details).toEqual([{ path: 'integrationType', code: 'unknown_integration_type', message: expect.any(String) }]);
   });
 });
