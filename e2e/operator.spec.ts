@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { OPERATOR, OperatorApi, accountWithSignedInAdmin, picker, screenshot, seriousViolations, unique } from './support';
+import { OPERATOR, OperatorApi, accountWithSignedInAdmin, picker, screenshot, seriousViolations, setChecked, unique } from './support';
 
 // The operator's side of one account: switch an integration off with a reason (the emergency
 // email lands in the Mailbox), and send a notification after seeing who will receive it.
@@ -100,7 +100,7 @@ for (const [locale, endonym] of [
     await operator.createAccount(`Needle ${suffix}`, `needle-${suffix}@partner.test`);
     await operatorSignsIn(page, locale, endonym, '/operator');
 
-    await page.getByRole('checkbox', { name: t['accounts.filter.incomplete'] }).check({ force: true });
+    await setChecked(page.getByRole('checkbox', { name: t['accounts.filter.incomplete'] }), true);
     await expect(page).toHaveURL(/contactInfo=incomplete/);
     await page.getByRole('searchbox', { name: t['accounts.search'] }).fill(suffix);
     await expect(page).toHaveURL(new RegExp(`q=${suffix}`));
