@@ -8,7 +8,7 @@ import type { Deps } from './deps';
 export async function listAccounts(
   deps: Deps,
   principal: Principal,
-  input: { limit: number; cursor?: string; complete?: boolean },
+  input: { limit: number; cursor?: string; complete?: boolean; search?: string; descending?: boolean },
 ): Promise<Page<Account>> {
   if (principal.kind !== 'user' && !isPlatform(principal)) throw new DomainError('forbidden');
   const memberOf = isPlatform(principal) || principal.kind !== 'user' ? undefined : principal.user.id;

@@ -47,6 +47,8 @@ export const updateAccountBody = z.strictObject({
 
 export const accountsQuery = pageQuery.extend({
   contactInfo: z.enum(['complete', 'incomplete']).optional().describe('Only accounts whose contact information is complete, or incomplete'),
+  q: z.string().trim().max(200).optional().describe('Accounts whose name contains this (any case)'),
+  sort: z.enum(['name', '-name']).optional().describe('By name, A to Z (`name`, the default) or Z to A (`-name`)'),
 });
 export const accountsPage = pageOf(accountSummary);
 

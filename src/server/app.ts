@@ -22,6 +22,7 @@ import metaRoutes from './routes/meta';
 import publicRoutes from './routes/public';
 import mailboxRoutes from './routes/operator/mailbox';
 import serviceTokenRoutes from './routes/operator/service-tokens';
+import accountsCsvRoutes from './routes/operator/console';
 import integrationRoutes from './routes/integrations';
 import notificationRoutes from './routes/notifications';
 import acknowledgementRoutes from './routes/acknowledgements';
@@ -204,6 +205,7 @@ export async function buildApp(
   await app.register(profileRoutes, { context });
   await app.register(mailboxRoutes, { db: storage.db });
   await app.register(accountRoutes, { context });
+  await app.register(accountsCsvRoutes, { context });
   await app.register(userRoutes, { context });
   await app.register(invitationRoutes, { context });
   await app.register(contactInfoRoutes, { context });

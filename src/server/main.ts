@@ -1,6 +1,7 @@
 import { bootstrap, exitOnStartFailure } from '../app/bootstrap';
 import { ensureOperator } from '../commands/ensure-operator';
 import { SYSTEM } from '../domain/principal';
+import { startBroadcastLoop } from '../worker/broadcast-loop';
 import { startDeliveryWorker } from '../worker/delivery-worker';
 import { startEscalationWorker } from '../worker/escalation-worker';
 import { buildApp } from './app';
@@ -19,6 +20,7 @@ async function main() {
   const worker = config.worker === 'embedded' ? startDeliveryWorker({ storage, mailer, log: log.child({ name: 'worker' }), policy: { leaseMs: config.leaseMs, giveUpAfterMs: config.giveUpAfterMs } }) : undefined;
   const escalations =
     config.worker === 'embedded' ? startEscalationWorker({ deps: { storage, catalog, config }, log: log.child({ name: 'escalations' }), leaseMs: config.leaseMs }) : undefined;
+  const broadcasts = config.worker === 'embedded' ? startBroadcastLoop({ storage, catalog, config }, { log: log.child({ name: 'broadcasts' }), leaseMs: config.leaseMs }) : undefined;
   const address = await app.listen({ port: config.port, host: config.host });
 
   const lines = [`Liaison is listening on ${address} (public URL ${config.publicUrl}, database: ${storage.dialect})`];
@@ -43,6 +45,7 @@ async function main() {
     setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
     await app.close();
     await escalations?.stop();
+    await broadcasts?.stop();
     await worker?.stop();
     await runtime.close();
     process.exit(0);

@@ -107,14 +107,20 @@ export async function findAccountWithRole(db: Db, accountId: string, userId: str
  */
 export async function listAccounts(
   db: Db,
-  options: { limit: number; cursor?: string; complete?: boolean; memberOf?: string },
+  options: { limit: number; cursor?: string; complete?: boolean; memberOf?: string; search?: string; descending?: boolean },
 ): Promise<Page<Account>> {
+  const direction = options.descending ? 'desc' : 'asc';
   let query = db
     .selectFrom('accounts')
     .select(['accounts.id', 'accounts.name', 'accounts.contact_info_complete', 'accounts.language'])
-    .orderBy('accounts.name')
-    .orderBy('accounts.id')
+    .orderBy('accounts.name', direction)
+    .orderBy('accounts.id', direction)
     .limit(options.limit + 1);
+  if (options.search) {
+    // A substring in any case; LIKE's own wildcards in the search are taken literally.
+    const pattern = `%${options.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where(sql<boolean>`lower(accounts.name) like ${pattern} escape '\\'`);
+  }
   if (options.memberOf) {
     query = query
       .innerJoin('memberships', 'memberships.account_id', 'accounts.id')
@@ -123,8 +129,9 @@ export async function listAccounts(
   if (options.complete !== undefined) query = query.where('accounts.contact_info_complete', '=', options.complete ? 1 : 0);
   const after = decodeCursor(options.cursor);
   if (after) {
+    const beyond = options.descending ? '<' : '>';
     query = query.where((eb) =>
-      eb.or([eb('accounts.name', '>', after.key), eb.and([eb('accounts.name', '=', after.key), eb('accounts.id', '>', after.id)])]),
+      eb.or([eb('accounts.name', beyond, after.key), eb.and([eb('accounts.name', '=', after.key), eb('accounts.id', beyond, after.id)])]),
     );
   }
   const rows = await query.execute();

@@ -267,7 +267,33 @@ export interface SecurityLogTable {
   address: string | null;
 }
 
+/** One notification to many accounts; `after_account_id` is how far the fan-out has come. */
+export interface BroadcastsTable {
+  id: string;
+  category: 'alert' | 'emergency' | 'technical' | 'merchant_issue' | 'user_escalation';
+  env: 'production' | 'sandbox';
+  title: string;
+  body: string;
+  /** Only accounts with this integration; null: every account. */
+  integration_type: string | null;
+  status: 'running' | 'done';
+  accounts_total: number;
+  accounts_done: Generated<number>;
+  /** Accounts nobody in them receives the category (no_route / production_only). */
+  accounts_skipped: Generated<number>;
+  deliveries_queued: Generated<number>;
+  after_account_id: string | null;
+  lease_token: string | null;
+  lease_until: string | null;
+  created_by_kind: 'user' | 'service' | 'system';
+  created_by_id: string | null;
+  created_by_name: string;
+  created_at: string;
+  finished_at: string | null;
+}
+
 export interface Database {
+  broadcasts: BroadcastsTable;
   acknowledge_tokens: AcknowledgeTokensTable;
   escalations: EscalationsTable;
   settings: SettingsTable;

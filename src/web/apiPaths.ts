@@ -33,7 +33,10 @@ export const paths = {
   meta: () => `${API}/meta`,
   integrationTypes: () => `${API}/integration-types`,
   /** The accounts (operators); `contactInfo: 'incomplete'` keeps only those still missing something. */
-  accounts: (params: PageParams & { contactInfo?: 'incomplete' } = {}) => `${API}/accounts${query({ ...params })}`,
+  accounts: (params: PageParams & { contactInfo?: 'incomplete'; q?: string; sort?: 'name' | '-name' } = {}) => `${API}/accounts${query({ ...params })}`,
+  /** Every account with its contact information, as a CSV download (operators). */
+  accountsCsv: () => `${API}/operator/accounts.csv`,
+  dashboard: () => `${API}/operator/dashboard`,
   account,
   users: (accountId: string, page: PageParams = {}) => `${account(accountId)}/users${query({ ...page })}`,
   user,
@@ -65,4 +68,9 @@ export const paths = {
   securityLog: (page: PageParams = {}) => `${API}/profile/security-log${query({ ...page })}`,
   accountTwoStepRequirement: (accountId: string) => `${account(accountId)}/two-step-requirement`,
   operatorTwoStepRequirement: () => `${API}/operator/two-step-requirement`,
+  /** Who a category would reach now (the recipients preview before sending). */
+  routes: (accountId: string, params: { category: string; env?: Environment }) => `${account(accountId)}/contact-info/routes${query({ ...params })}`,
+  raiseNotification: (accountId: string) => `${account(accountId)}/notifications`,
+  /** Operators switch one integration of an account off (a reason is required) or on again. */
+  integrationStatus: (accountId: string, type: string, action: 'disable' | 'enable') => `${account(accountId)}/integrations/${segment(type)}/${action}`,
 };

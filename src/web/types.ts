@@ -68,3 +68,4 @@ export type TwoStepSetup = z.infer<typeof twoStepSetupResponse>;
 export type RecoveryCodes = z.infer<typeof recoveryCodesResponse>;
 export type SecurityEntry = z.infer<typeof securityEntry>;
 export type SecurityLogPage = z.infer<typeof securityLogResponse>;
+export type Dashboard = z.infer<typeof import('../contract/operator').dashboard>;

@@ -7,6 +7,7 @@ import { deliveries } from './004_deliveries';
 import { notifications } from './005_notifications';
 import { ownAccounts } from './006_own_accounts';
 import { accountLanguage } from './007_account_language';
+import { operator } from './008_operator';
 import { escalations } from './009_escalations';
 
 /** Column types that differ between the two dialects. */
@@ -23,6 +24,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '005_notifications': notifications(t),
     '006_own_accounts': ownAccounts(t),
     '007_account_language': accountLanguage(t),
+    '008_operator': operator(t),
     '009_escalations': escalations(t),
   };
 }

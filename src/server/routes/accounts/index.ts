@@ -42,8 +42,13 @@ export default async function accountRoutes(app: FastifyInstance, { context }: {
       },
     },
     async (request) => {
-      const { contactInfo, ...page } = request.query;
-      return listAccounts(context, request.principal, { ...page, complete: contactInfo === undefined ? undefined : contactInfo === 'complete' });
+      const { contactInfo, sort, q, ...page } = request.query;
+      return listAccounts(context, request.principal, {
+        ...page,
+        complete: contactInfo === undefined ? undefined : contactInfo === 'complete',
+        ...(q ? { search: q } : {}),
+        descending: sort === '-name',
+      });
     },
   );
 

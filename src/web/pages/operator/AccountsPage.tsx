@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api';
@@ -10,6 +11,8 @@ import { LoadFailed, Loading } from '../../components/Feedback';
 import { PageHeading } from '../../components/PageHeading';
 import { PagedListFooter } from '../../components/PagedListFooter';
 import { TwoStepRequirement } from '../../components/TwoStepRequirement';
+import { SelectField } from '../../components/SelectField';
+import { TextField } from '../../components/TextField';
 import { EnvLink, useEnvNavigate } from '../../environment';
 import { useIntegrationTypes } from '../../integrations';
 import type { AccountSummary, AccountsPage as AccountsPageBody } from '../../types';
@@ -27,25 +30,39 @@ export function AccountsPage() {
   const navigate = useEnvNavigate();
   const [params, setParams] = useSearchParams();
   const incompleteOnly = params.get('contactInfo') === 'incomplete';
+  const search = params.get('q') ?? '';
+  const sort = params.get('sort') === '-name' ? '-name' : 'name';
   const { nameOf } = useIntegrationTypes();
+  // What is typed goes to the URL (and the query) once typing pauses.
+  const [typed, setTyped] = useState(search);
 
   const list = usePagedList<AccountSummary>(
-    (cursor) => api<AccountsPageBody>(paths.accounts({ contactInfo: incompleteOnly ? 'incomplete' : undefined, limit: PAGE_SIZE, cursor })),
-    [incompleteOnly],
+    (cursor) =>
+      api<AccountsPageBody>(
+        paths.accounts({ contactInfo: incompleteOnly ? 'incomplete' : undefined, q: search || undefined, sort: sort === '-name' ? '-name' : undefined, limit: PAGE_SIZE, cursor }),
+      ),
+    [incompleteOnly, search, sort],
     { merge: byId },
   );
   const accounts = list.items;
 
-  const setIncompleteOnly = (value: boolean) =>
+  const setParam = (name: string, value: string | null) =>
     setParams(
       (current) => {
         const updated = new URLSearchParams(current);
-        if (value) updated.set('contactInfo', 'incomplete');
-        else updated.delete('contactInfo');
+        if (value) updated.set(name, value);
+        else updated.delete(name);
         return updated;
       },
       { replace: true },
     );
+  const setIncompleteOnly = (value: boolean) => setParam('contactInfo', value ? 'incomplete' : null);
+
+  useEffect(() => {
+    if (typed.trim() === search) return;
+    const timer = setTimeout(() => setParam('q', typed.trim() || null), 300);
+    return () => clearTimeout(timer);
+  }, [typed, search]);
 
   return (
     <>
@@ -62,9 +79,29 @@ export function AccountsPage() {
       />
 
       <div className="filter-bar">
+        <TextField
+          type="search"
+          name="q"
+          label={intl.formatMessage({ id: 'accounts.search', defaultMessage: 'Search by name' })}
+          value={typed}
+          onChange={setTyped}
+        />
+        <SelectField
+          name="sort"
+          label={intl.formatMessage({ id: 'accounts.sort', defaultMessage: 'Sort' })}
+          options={[
+            { id: 'name', label: intl.formatMessage({ id: 'accounts.sort.nameAscending', defaultMessage: 'Name, A to Z' }) },
+            { id: '-name', label: intl.formatMessage({ id: 'accounts.sort.nameDescending', defaultMessage: 'Name, Z to A' }) },
+          ]}
+          value={sort}
+          onChange={(value) => setParam('sort', value === '-name' ? '-name' : null)}
+        />
         <Checkbox isSelected={incompleteOnly} onChange={setIncompleteOnly}>
           {intl.formatMessage({ id: 'accounts.filter.incomplete', defaultMessage: 'Incomplete only' })}
         </Checkbox>
+        <a className="button" href={paths.accountsCsv()} download="accounts.csv">
+          <FormattedMessage id="accounts.downloadCsv" defaultMessage="Download CSV" />
+        </a>
       </div>
 
       {list.status === 'loading' ? <Loading /> : null}
@@ -73,7 +110,9 @@ export function AccountsPage() {
       {list.status === 'ready' && accounts.length === 0 ? (
         <div className="empty-state">
           <h2>
-            {incompleteOnly ? (
+            {search ? (
+              <FormattedMessage id="accounts.empty.search.title" defaultMessage="No account matches" />
+            ) : incompleteOnly ? (
               <FormattedMessage id="accounts.empty.incomplete.title" defaultMessage="Every account is complete" />
             ) : (
               <FormattedMessage id="accounts.empty.title" defaultMessage="No accounts yet" />

@@ -1,4 +1,5 @@
 import { FormattedMessage, useIntl } from 'react-intl';
+import { useState } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { ApiError } from '../../api';
 import { paths } from '../../apiPaths';
@@ -6,6 +7,8 @@ import { AccountFacts } from '../../components/AccountFacts';
 import { useDocumentTitle } from '../../components/DocumentTitle';
 import { LoadFailed, Loading } from '../../components/Feedback';
 import { NotificationList } from '../../components/notifications/NotificationList';
+import { IntegrationActions } from '../../components/operator/IntegrationActions';
+import { SendNotificationForm } from '../../components/operator/SendNotificationForm';
 import { PageHeading } from '../../components/PageHeading';
 import { UsersPanel } from '../../components/users/UsersPanel';
 import { EnvLink } from '../../environment';
@@ -25,6 +28,12 @@ export function OperatorAccountPage() {
   const location = useLocation();
   const created = createdWithAdmin(location.state);
   const { state, reload } = useResource<AccountDetail>(paths.account(accountId));
+  // Bumped after an action that adds notifications, so the list below reads them again.
+  const [notificationsVersion, setNotificationsVersion] = useState(0);
+  const changed = () => {
+    void reload();
+    setNotificationsVersion((v) => v + 1);
+  };
   useDocumentTitle(
     state.status === 'ready'
       ? intl.formatMessage({ id: 'operatorAccount.documentTitle', defaultMessage: 'Account: {account}' }, { account: state.data.name })
@@ -55,6 +64,7 @@ export function OperatorAccountPage() {
             </p>
           ) : null}
           <AccountFacts account={state.data} />
+          <IntegrationActions account={state.data} onChanged={changed} />
           <section className="page-section" aria-labelledby="account-users-heading">
             <h2 className="page-section-title" id="account-users-heading">
               <FormattedMessage id="users.title" defaultMessage="Users" />
@@ -65,8 +75,9 @@ export function OperatorAccountPage() {
             <h2 className="page-section-title" id="account-notifications-heading">
               <FormattedMessage id="notifications.title" defaultMessage="Notifications" />
             </h2>
-            <NotificationList accountId={state.data.id} headingLevel={3} />
+            <NotificationList key={notificationsVersion} accountId={state.data.id} headingLevel={3} />
           </section>
+          <SendNotificationForm accountId={state.data.id} onSent={() => setNotificationsVersion((v) => v + 1)} />
         </>
       ) : null}
     </>
