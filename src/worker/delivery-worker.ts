@@ -20,6 +20,8 @@ export type DeliveryWorker = {
 
 /** Sent deliveries recorded per statement. */
 const RECORD_EVERY = 10;
+/** Claim loops at most, when there is more work than one batch. */
+const CLAIM_LOOPS = 2;
 
 export type DeliveryWorkerOptions = {
   storage: Storage;
@@ -88,9 +90,11 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
     }
   }
 
-  async function sendBatch(): Promise<number> {
+  /** Claims and sends one batch; `onFull` is told at once when the claim came back full (more work waits). */
+  async function sendBatch(onFull: () => void): Promise<number> {
     const items = await claimDue(storage.db, { limit: batchSize, leaseMs: policy.leaseMs });
     if (items.length === 0) return 0;
+    if (items.length === batchSize) onFull();
     const inFlight = new Set(items.map((item) => item.id));
     const renew = setInterval(() => {
       renewLeases(storage.db, [...inFlight], items[0]!.leaseToken, policy.leaseMs).catch((error: unknown) =>
@@ -141,16 +145,27 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
     }
     running = (async () => {
       let total = 0;
-      // Two claim loops, so the SMTP pool has the next batch ready while one batch finishes.
-      const loop = async () => {
-        for (let claimed = batchSize; claimed === batchSize && !stopped; ) {
-          claimed = await sendBatch();
-          total += claimed;
+      // While claims come back full, a second loop claims the next batch, so the SMTP pool has
+      // work ready while one batch finishes; a trickle of work stays with one loop.
+      let loops = 0;
+      const extra: Promise<void>[] = [];
+      const loop = async (): Promise<void> => {
+        loops += 1;
+        try {
+          for (let claimed = batchSize; claimed === batchSize && !stopped; ) {
+            claimed = await sendBatch(() => {
+              if (loops < CLAIM_LOOPS) extra.push(loop());
+            });
+            total += claimed;
+          }
+        } finally {
+          loops -= 1;
         }
       };
       do {
         again = false;
-        await Promise.all([loop(), loop()]);
+        await loop();
+        while (extra.length > 0) await extra.shift();
       } while (again && !stopped);
       return total;
     })()
