@@ -19,6 +19,9 @@ test.beforeAll(async () => {
   const session = await api.post('/api/v1/session', { data: OPERATOR });
   csrf = (await session.json()).csrfToken;
 });
+test.afterEach(async () => {
+  await operator.forgetLanguage();
+});
 test.afterAll(async () => {
   await operator.dispose();
   await api.dispose();

@@ -14,6 +14,9 @@ let operator: OperatorApi;
 test.beforeAll(async () => {
   operator = await OperatorApi.signIn();
 });
+test.afterEach(async () => {
+  await operator.forgetLanguage();
+});
 test.afterAll(async () => {
   await operator.dispose();
 });

@@ -72,7 +72,8 @@ export class OperatorApi {
   ) {}
 
   static async signIn(): Promise<OperatorApi> {
-    const api = await playwrightRequest.newContext({ baseURL: BASE_URL });
+    // English whatever the operator last picked: what it sets up (invitations) must not follow another test's language.
+    const api = await playwrightRequest.newContext({ baseURL: BASE_URL, extraHTTPHeaders: { 'Accept-Language': 'en' } });
     const response = await api.post('/api/v1/session', { data: OPERATOR });
     expect(response.status()).toBe(200);
     const session = (await response.json()) as Session;
@@ -146,6 +147,15 @@ export class OperatorApi {
     const view = (await response.json()) as ContactInfoView;
     expect(view.complete).toBe(true);
     return view;
+  }
+
+  /**
+   * Forgets the language the operator picked in a browser (a pick is remembered on the user, and
+   * every test signs in as the same operator): call after a test that picks one.
+   */
+  async forgetLanguage() {
+    const response = await this.api.patch('/api/v1/session', { data: { locale: null }, headers: { 'X-CSRF-Token': this.csrfToken } });
+    expect(response.status(), await response.text()).toBe(200);
   }
 
   async dispose() {
