@@ -118,15 +118,20 @@ export async function runFanOut(dialect: 'sqlite' | 'postgres', settings: Settin
     // Accept: what POST …/notifications does for each account, one transaction each.
     const deps = { storage, catalog: loadCatalog(DEFAULT_CATALOG_PATH), config: { publicUrl: 'http://localhost:3000', platformName: undefined } };
     let started = performance.now();
-    for (const account of accounts) {
-      await raiseNotification(deps, SYSTEM, {
-        scope: { account, role: null },
-        category: 'technical',
-        env: 'production',
-        title: 'API migration: version 3 is retired on 1 March',
-        body: 'Move every call to version 4 before 1 March. The migration guide lists what changed.\nReply to this address with questions.',
-      });
-    }
+    // Eight at a time, as concurrent API calls would arrive.
+    let next = 0;
+    const raiseRest = async () => {
+      for (let i = next++; i < accounts.length; i = next++) {
+        await raiseNotification(deps, SYSTEM, {
+          scope: { account: accounts[i]!, role: null },
+          category: 'technical',
+          env: 'production',
+          title: 'API migration: version 3 is retired on 1 March',
+          body: 'Move every call to version 4 before 1 March. The migration guide lists what changed.\nReply to this address with questions.',
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, raiseRest));
     const acceptSeconds = (performance.now() - started) / 1000;
     const deliveries = accountsCount * CONTACTS_PER_ACCOUNT;
     log(`  fan-out: ${accountsCount} notifications accepted, ${deliveries} deliveries queued in ${acceptSeconds.toFixed(1)} s`);

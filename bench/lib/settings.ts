@@ -44,8 +44,8 @@ export function loadSettings(): Settings {
   for (const d of databases) if (d !== 'sqlite' && d !== 'postgres') throw new Error(`BENCH_DATABASES: unknown database ${d} (sqlite, postgres)`);
   const port = number('BENCH_PORT', 4101, 1024, 65534);
   return {
-    seconds: number('BENCH_SECONDS', 10, 1, 120),
-    warmupSeconds: number('BENCH_WARMUP_SECONDS', 2, 0, 60),
+    seconds: number('BENCH_SECONDS', 6, 1, 120),
+    warmupSeconds: number('BENCH_WARMUP_SECONDS', 1, 0, 60),
     threads: 1,
     connections: number('BENCH_CONNECTIONS', 50, 1, 1000),
     accounts: number('BENCH_ACCOUNTS', 10_000, 1, 1_000_000),
