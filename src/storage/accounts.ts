@@ -19,6 +19,17 @@ export type Account = {
 
 type AccountRow = { id: string; name: string; contact_info_complete: number; language: string };
 
+/** An account row and its integrations as the domain sees them. */
+function toAccount(row: AccountRow, integrations: AccountIntegration[]): Account {
+  return {
+    id: row.id,
+    name: row.name,
+    integrations,
+    contactInfoComplete: row.contact_info_complete === 1,
+    language: isSupportedLocale(row.language) ? row.language : DEFAULT_LOCALE,
+  };
+}
+
 async function withIntegrations(db: Db, rows: AccountRow[]): Promise<Account[]> {
   if (rows.length === 0) return [];
   const integrations = await db
@@ -32,13 +43,12 @@ async function withIntegrations(db: Db, rows: AccountRow[]): Promise<Account[]> 
     .orderBy('account_id')
     .orderBy('type')
     .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    name: row.name,
-    integrations: integrations.filter((i) => i.account_id === row.id).map((i) => ({ type: i.type, status: i.status })),
-    contactInfoComplete: row.contact_info_complete === 1,
-    language: isSupportedLocale(row.language) ? row.language : DEFAULT_LOCALE,
-  }));
+  return rows.map((row) =>
+    toAccount(
+      row,
+      integrations.filter((i) => i.account_id === row.id).map((i) => ({ type: i.type, status: i.status })),
+    ),
+  );
 }
 
 export async function insertAccount(db: Db, input: { name: string; integrations: string[] }): Promise<Account> {
@@ -90,13 +100,10 @@ export async function findAccountWithRole(db: Db, accountId: string, userId: str
   const first = rows[0];
   if (!first) return undefined;
   return {
-    account: {
-      id: first.id,
-      name: first.name,
-      integrations: rows.flatMap((row) => (row.type !== null && row.status !== null ? [{ type: row.type, status: row.status }] : [])),
-      contactInfoComplete: first.contact_info_complete === 1,
-      language: isSupportedLocale(first.language) ? first.language : DEFAULT_LOCALE,
-    },
+    account: toAccount(
+      first,
+      rows.flatMap((row) => (row.type !== null && row.status !== null ? [{ type: row.type, status: row.status }] : [])),
+    ),
     role: userId === null ? null : first.role,
   };
 }

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics, register as sharedRegistry } from 'prom-client';
 import { deliveryStats } from '../../storage/deliveries';
+// Registers the worker's counters in the shared registry before it is merged below.
+import '../../worker/metrics';
 import type { Db } from '../../storage/db';
 
 /**
@@ -63,11 +65,13 @@ export default fp(
       done();
     });
 
+    // Our own metrics and this process's worker counters (prom-client's shared registry), merged once.
+    const exposed = Registry.merge([registry, sharedRegistry]);
+
     app.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => {
       await readQueue().catch((error: unknown) => app.log.warn({ err: error }, 'could not read the delivery queue for /metrics'));
       reply.type(registry.contentType);
-      // This process's own worker counters live in prom-client's shared registry.
-      return Registry.merge([registry, sharedRegistry]).metrics();
+      return exposed.metrics();
     });
   },
   { name: 'metrics' },
