@@ -1,7 +1,7 @@
 import { DomainError } from '../domain/errors';
 import { actorOf, isPlatform, type Actor, type Principal } from '../domain/principal';
 import type { Category, Environment } from '../domain/routing';
-import { findAccount } from '../storage/accounts';
+import { findAccounts } from '../storage/accounts';
 import {
   broadcastAccounts,
   claimBroadcast,
@@ -65,9 +65,7 @@ export async function processBroadcast(
       const ids = (await broadcastAccounts(tx, claimed.integration_type, after).limit(batchSize).execute()).map((r) => r.id);
       let queued = 0;
       let skipped = 0;
-      for (const id of ids) {
-        const account = await findAccount(tx, id);
-        if (!account) continue;
+      for (const account of await findAccounts(tx, ids)) {
         try {
           const accepted = await queueNotification(tx, { catalog: deps.catalog, publicUrl: deps.config.publicUrl }, account, {
             category: claimed.category,

@@ -68,6 +68,14 @@ export async function insertAccount(db: Db, input: { name: string; integrations:
   };
 }
 
+/** Several accounts in two reads (rows, then their integrations), in the order of `ids`; unknown ids are left out. */
+export async function findAccounts(db: Db, ids: string[]): Promise<Account[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('accounts').select(['id', 'name', 'contact_info_complete', 'language']).where('id', 'in', ids).execute();
+  const byId = new Map((await withIntegrations(db, rows)).map((account) => [account.id, account]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 export async function findAccount(db: Db, id: string): Promise<Account | undefined> {
   const row = await db.selectFrom('accounts').select(['id', 'name', 'contact_info_complete', 'language']).where('id', '=', id).executeTakeFirst();
   return row ? (await withIntegrations(db, [row]))[0] : undefined;
