@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, type Key } from 'react-aria-components';
 import { Chevron } from '../SelectField';
 import { FieldNotes } from '../TextField';
@@ -74,6 +74,11 @@ function fold(text: string, locale: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase(locale).replaceAll('_', ' ');
 }
 
+/** What the input shows for a zone: "America/New York". */
+function textOf(zone: string): string {
+  return zone.replaceAll('_', ' ');
+}
+
 interface TimeZonePickerProps {
   label: string;
   value: string;
@@ -91,7 +96,7 @@ export function TimeZonePicker({ label, value, onChange, onBlur, error, descript
   const options = useMemo<ZoneOption[]>(() => {
     const zones = allZones();
     const list = value && !zones.includes(value) ? [value, ...zones] : zones;
-    return list.map((zone) => ({ id: zone, text: zone.replaceAll('_', ' '), name: localName(zone, locale) }));
+    return list.map((zone) => ({ id: zone, text: textOf(zone), name: localName(zone, locale) }));
   }, [value, locale]);
   // Searching finds a zone by its IANA id or by its name in the viewer's language.
   const names = useMemo(() => new Map(options.map((o) => [o.text, o.name])), [options]);
@@ -101,6 +106,18 @@ export function TimeZonePicker({ label, value, onChange, onBlur, error, descript
     return fold(text, locale).includes(wanted) || fold(names.get(text) ?? '', locale).includes(wanted);
   };
 
+  // The typed text is held here rather than inside the ComboBox. Opening the list scrolls the
+  // chosen zone into view, and React Aria closes a list on any page scroll by putting the chosen
+  // zone's text back: the search typed so far vanished under the person's fingers. While the
+  // input has focus, what was typed stays (the list opens again); leaving the field reverts it.
+  const input = useRef<HTMLInputElement>(null);
+  const [inputValue, setInputValue] = useState(() => textOf(value));
+  const [shownValue, setShownValue] = useState(value);
+  if (value !== shownValue) {
+    setShownValue(value);
+    setInputValue(textOf(value));
+  }
+
   return (
     <ComboBox<ZoneOption>
       className="combo-field"
@@ -108,10 +125,20 @@ export function TimeZonePicker({ label, value, onChange, onBlur, error, descript
       defaultItems={options}
       defaultFilter={filter}
       value={value || null}
+      inputValue={inputValue}
+      onInputChange={setInputValue}
       onChange={(key: Key | null) => {
-        if (key !== null) onChange(String(key));
+        if (key !== null && String(key) !== value) {
+          setInputValue(textOf(String(key)));
+          onChange(String(key));
+        } else if (document.activeElement !== input.current) {
+          setInputValue(textOf(value));
+        }
       }}
-      onBlur={onBlur}
+      onBlur={() => {
+        setInputValue(textOf(value));
+        onBlur?.();
+      }}
       isReadOnly={isReadOnly}
       isInvalid={Boolean(error)}
       validationBehavior="aria"
@@ -119,7 +146,7 @@ export function TimeZonePicker({ label, value, onChange, onBlur, error, descript
     >
       <Label className="field-label">{label}</Label>
       <div className="combo-control">
-        <Input className="field-input combo-input" />
+        <Input ref={input} className="field-input combo-input" />
         {isReadOnly ? null : (
           <Button className="combo-button">
             <Chevron />
