@@ -63,6 +63,18 @@ const configSchema = z.object({
     .optional(),
   // The address partners write to for help: the help page offers it as a mailto: link.
   SUPPORT_EMAIL: z.email('must be an email address').optional(),
+  // Webhooks to loopback/private addresses and over plain http: development and tests only.
+  WEBHOOK_ALLOW_PRIVATE: z.enum(['0', '1', 'true', 'false'], 'must be 1 or 0').default('0'),
+  WEBHOOK_TIMEOUT_SECONDS: z.coerce
+    .number({ error: 'must be a number of seconds from 1 to 60' })
+    .min(1, { error: 'must be a number of seconds from 1 to 60' })
+    .max(60, { error: 'must be a number of seconds from 1 to 60' })
+    .default(10),
+  WEBHOOK_DISABLE_AFTER_HOURS: z.coerce
+    .number({ error: 'must be a number of hours from 1 to 720' })
+    .min(1, { error: 'must be a number of hours from 1 to 720' })
+    .max(720, { error: 'must be a number of hours from 1 to 720' })
+    .default(72),
   LIAISON_WORKER: z.enum(['embedded', 'off'], 'must be "embedded" or "off"').default('embedded'),
   LIAISON_INTEGRATIONS_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z
@@ -95,6 +107,8 @@ export type Config = {
   /** Partner support's address, offered on the help page. */
   supportEmail: string | undefined;
   worker: 'embedded' | 'off';
+  /** Webhook destinations: private addresses (and http) allowed, one attempt's bound, the failure period before disabling. */
+  webhooks: { allowPrivate: boolean; timeoutMs: number; disableAfterMs: number };
   logLevel: string;
   /** The integration catalog; unset: config/integration-types.json. */
   integrationsFile: string | undefined;
@@ -136,6 +150,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     supportUrl: c.SUPPORT_URL,
     supportEmail: c.SUPPORT_EMAIL,
     worker: c.LIAISON_WORKER,
+    webhooks: {
+      allowPrivate: c.WEBHOOK_ALLOW_PRIVATE === '1' || c.WEBHOOK_ALLOW_PRIVATE === 'true',
+      timeoutMs: c.WEBHOOK_TIMEOUT_SECONDS * 1000,
+      disableAfterMs: c.WEBHOOK_DISABLE_AFTER_HOURS * 60 * 60 * 1000,
+    },
     logLevel: c.LOG_LEVEL,
     integrationsFile: c.LIAISON_INTEGRATIONS_FILE,
   };

@@ -10,7 +10,7 @@ import { startEscalationWorker } from '../worker/escalation-worker';
  */
 export async function runWorker(runtime: Runtime): Promise<void> {
   const { storage, log } = runtime;
-  const worker = startDeliveryWorker({ storage, mailer: await runtime.mailer(), log, policy: { leaseMs: runtime.config.leaseMs, giveUpAfterMs: runtime.config.giveUpAfterMs } });
+  const worker = startDeliveryWorker({ storage, mailer: await runtime.mailer(), log, policy: { leaseMs: runtime.config.leaseMs, giveUpAfterMs: runtime.config.giveUpAfterMs }, webhooks: { ...runtime.config.webhooks, publicUrl: runtime.config.publicUrl } });
   // Broadcasts fan out in the worker processes too (under a lease: one process per batch).
   const broadcasts = startBroadcastLoop(runtime, { log, leaseMs: runtime.config.leaseMs });
   const escalations = startEscalationWorker({ deps: { storage, catalog: runtime.catalog, config: runtime.config }, log, leaseMs: runtime.config.leaseMs });

@@ -15,7 +15,9 @@ export type Permission =
   | 'notifications.read'
   | 'notifications.send'
   | 'notifications.test'
-  | 'integrations.manage';
+  | 'integrations.manage'
+  | 'webhooks.read'
+  | 'webhooks.manage';
 
 const PARTNER_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set<Permission>([
@@ -27,6 +29,8 @@ const PARTNER_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'auditLog.read',
     'notifications.read',
     'notifications.test',
+    'webhooks.read',
+    'webhooks.manage',
   ]),
   editor: new Set<Permission>([
     'account.read',
@@ -36,6 +40,7 @@ const PARTNER_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'auditLog.read',
     'notifications.read',
     'notifications.test',
+    'webhooks.read',
   ]),
   viewer: new Set<Permission>(['account.read', 'users.read', 'contactInfo.read', 'auditLog.read', 'notifications.read']),
 };

@@ -49,6 +49,12 @@ export const errorMessages = defineMessages({
   unsupported_media_type: { id: 'error.unsupported_media_type', defaultMessage: 'Send the body as application/json.' },
   production_only: { id: 'error.production_only', defaultMessage: 'This is only possible in the Production environment.' },
   no_route: { id: 'error.no_route', defaultMessage: 'Nobody receives this category for this account.' },
+  webhook_limit_reached: { id: 'error.webhook_limit_reached', defaultMessage: 'An account can have at most {max} webhooks. Delete one first.' },
+  webhook_address_refused: {
+    id: 'error.webhook_address_refused',
+    defaultMessage: 'This address is not allowed: webhooks can only go to public internet addresses, not to local or private networks.',
+  },
+  webhook_host_unknown: { id: 'error.webhook_host_unknown', defaultMessage: 'The host of this address could not be found.' },
   rate_limited: {
     id: 'error.rate_limited',
     defaultMessage: 'Too many attempts. Try again in {seconds, plural, one {# second} other {# seconds}}.',

@@ -232,3 +232,29 @@ export function notificationEmail(input: NotificationEmailInput): NewEmail {
     reason: escalation ? `${ESCALATION_REASON_PREFIX}${escalation.reason}` : input.field,
   };
 }
+
+const webhookMessages = defineMessages({
+  disabledSubject: { id: 'email.webhookDisabled.subject', defaultMessage: 'Webhook disabled for {account}' },
+  disabledIntro: {
+    id: 'email.webhookDisabled.intro',
+    defaultMessage: 'Deliveries to the webhook {url} of {account} have failed for {days, plural, one {# day} other {# days}}, so Liaison has stopped sending to it.',
+  },
+  disabledHint: {
+    id: 'email.webhookDisabled.hint',
+    defaultMessage: 'Check the delivery log, fix the receiver, then send a test event: a successful test enables the webhook again.',
+  },
+  disabledAction: { id: 'email.webhookDisabled.action', defaultMessage: 'Open the webhooks' },
+});
+
+/** To an account's admins when one of its webhook destinations has failed long enough to be disabled. */
+export function webhookDisabledEmail(input: { to: string; locale: Locale; accountId: string; accountName: string; url: string; days: number; publicUrl: string }): NewEmail {
+  const t = translator(input.locale);
+  const values = { account: input.accountName, url: input.url, days: input.days };
+  const body = layout(
+    input.locale,
+    [t(webhookMessages.disabledIntro, values), t(webhookMessages.disabledHint)],
+    { label: t(webhookMessages.disabledAction), url: `${input.publicUrl}/accounts/${input.accountId}/configuration/webhooks` },
+    '',
+  );
+  return { to: input.to, subject: t(webhookMessages.disabledSubject, values), ...body, reason: 'webhook_disabled' };
+}

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterCommit, databaseNow, dialectOf, type Db, type Storage } from './db';
 import { newSortableId } from './ids';
-import type { DeliveriesTable } from './schema';
+import type { DeliveriesTable, DeliveryChannel } from './schema';
 
 /**
  * The durable outbox: one row per message to one recipient, written in the transaction of the
@@ -29,6 +29,9 @@ export type ClaimedDelivery = {
   /** The database's time at the claim, to measure the delivery's age with one clock. */
   claimedAt: string;
   mail: { to: string; subject: string; text: string; html?: string; messageId: string };
+  /** `webhook`: a POST of `mail.text` to the destination `webhookId` (its URL in `mail.to`, the event type in `mail.subject`). */
+  channel: 'email' | 'webhook';
+  webhookId: string | null;
 };
 
 /** Stable across retries, so a message sent again after a crash is recognisable as the same one. */
@@ -94,6 +97,8 @@ export async function claimDue(db: Db, options: { limit: number; leaseMs: number
     createdAt: row.created_at,
     claimedAt: row.claimed_at,
     mail: { to: row.recipient, subject: row.subject, text: row.text, html: row.html ?? undefined, messageId: messageIdOf(row.id) },
+    channel: (row.channel as unknown as DeliveryChannel | null) ?? 'email',
+    webhookId: (row.webhook_id as unknown as string | null) ?? null,
   }));
 }
 

@@ -113,6 +113,28 @@ export interface DeliveriesTable {
   lease_until: Generated<string | null>;
   lease_token: Generated<string | null>;
   sent_at: Generated<string | null>;
+  /** How it is sent: `email`, or `webhook` (a POST to `recipient`, the destination `webhook_id`; 011_webhooks). */
+  channel: Generated<DeliveryChannel>;
+  webhook_id: Generated<string | null>;
+}
+
+export type DeliveryChannel = 'email' | 'webhook';
+
+/** A webhook destination of an account: an HTTPS URL receiving signed events of some categories. */
+export interface WebhooksTable {
+  id: string;
+  account_id: string;
+  url: string;
+  /** JSON array of categories. */
+  categories: string;
+  env: 'production' | 'sandbox';
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_until: string | null;
+  status: 'enabled' | 'disabled';
+  failing_since: string | null;
+  disabled_at: string | null;
+  created_at: string;
 }
 
 export type DeliveryStatus = 'queued' | 'sent' | 'retrying' | 'failed';
@@ -312,6 +334,7 @@ export interface Database {
   memberships: MembershipsTable;
   invitations: InvitationsTable;
   deliveries: DeliveriesTable;
+  webhooks: WebhooksTable;
   users: UsersTable;
   sessions: SessionsTable;
   sign_in_failures: SignInFailuresTable;

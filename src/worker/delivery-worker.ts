@@ -3,6 +3,8 @@ import type { Mailer } from '../mail/mailer';
 import type { Storage } from '../storage/db';
 import { claimDue, markFailed, markSentMany, renewLeases, type ClaimedDelivery } from '../storage/deliveries';
 import { deliveryAttempts, deliveryLatency } from './metrics';
+import { WebhookAttemptError } from '../webhooks/post';
+import { createWebhookSender, DEFAULT_WEBHOOK_OPTIONS, type WebhookDeliveryOptions } from './webhook-deliveries';
 
 export type Logger = {
   info(obj: object, msg: string): void;
@@ -32,6 +34,8 @@ export type DeliveryWorkerOptions = {
   /** Deliveries claimed per round trip. */
   batchSize?: number;
   policy?: Partial<DeliveryPolicy>;
+  /** How webhook deliveries are sent (SSRF guard, timeout, failure period, clock). */
+  webhooks?: Partial<WebhookDeliveryOptions>;
 };
 
 function isTimeoutAfterData(error: unknown): boolean {
@@ -54,12 +58,13 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
   let running: Promise<number> | undefined;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
+  const webhooks = createWebhookSender(storage, { ...DEFAULT_WEBHOOK_OPTIONS, ...options.webhooks });
 
   async function recordFailure(item: ClaimedDelivery, error: unknown): Promise<void> {
     const outcome = afterFailure(policy, {
       attempts: item.attempts,
       ageMs: Date.parse(item.claimedAt) - Date.parse(item.createdAt),
-      permanent: isPermanentSmtpFailure(error),
+      permanent: error instanceof WebhookAttemptError ? error.permanent : isPermanentSmtpFailure(error),
     });
     // A timeout once the server had the message (after DATA) may mean it was sent: the retry
     // carries the same Message-ID, so receivers can tell.
@@ -67,6 +72,7 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
     const message = `${possiblySent ? 'possibly sent (timeout after DATA); ' : ''}${error instanceof Error ? error.message : String(error)}`;
     const recorded = await markFailed(storage.db, item, outcome, message);
     deliveryAttempts.inc({ outcome: recorded ? outcome.status : 'lease_lost' });
+    if (recorded && item.channel === 'webhook') await webhooks.failed(item);
     log.warn(
       { deliveryId: item.id, messageId: item.mail.messageId, attempts: item.attempts, status: outcome.status, recorded, possiblySent, err: error },
       possiblySent ? 'delivery possibly sent: timed out after DATA; retrying with the same Message-ID' : 'delivery attempt failed',
@@ -81,6 +87,7 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
     for (const item of items) {
       if (recorded.has(item.id)) {
         deliveryAttempts.inc({ outcome: 'sent' });
+        if (item.channel === 'webhook') await webhooks.succeeded(item);
         deliveryLatency.observe(Math.max(0, (now - Date.parse(item.createdAt)) / 1000));
       } else {
         // Our lease ran out while sending and another worker took the delivery over: its outcome stands.
@@ -114,7 +121,8 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
         items.map(async (item) => {
           try {
             try {
-              await mailer.send(item.mail);
+              if (item.channel === 'webhook') await webhooks.send(item);
+              else await mailer.send(item.mail);
             } catch (error) {
               await recordFailure(item, error);
               inFlight.delete(item.id);

@@ -13,6 +13,8 @@ const PERMISSIONS: Permission[] = [
   'notifications.send',
   'notifications.test',
   'integrations.manage',
+  'webhooks.read',
+  'webhooks.manage',
 ];
 
 /** The whole policy as a table: role × permission. */
@@ -28,6 +30,8 @@ const EXPECTED: Record<Role, Record<Permission, Decision>> = {
     'notifications.send': 'forbidden',
     'notifications.test': 'allow',
     'integrations.manage': 'forbidden',
+    'webhooks.read': 'allow',
+    'webhooks.manage': 'allow',
   },
   editor: {
     'account.read': 'allow',
@@ -40,6 +44,8 @@ const EXPECTED: Record<Role, Record<Permission, Decision>> = {
     'notifications.send': 'forbidden',
     'notifications.test': 'allow',
     'integrations.manage': 'forbidden',
+    'webhooks.read': 'allow',
+    'webhooks.manage': 'forbidden',
   },
   viewer: {
     'account.read': 'allow',
@@ -52,6 +58,8 @@ const EXPECTED: Record<Role, Record<Permission, Decision>> = {
     'notifications.send': 'forbidden',
     'notifications.test': 'forbidden',
     'integrations.manage': 'forbidden',
+    'webhooks.read': 'forbidden',
+    'webhooks.manage': 'forbidden',
   },
 };
 

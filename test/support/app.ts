@@ -34,7 +34,7 @@ export async function createTestApp(dialect: Dialect, env: Record<string, string
   });
   const config = loadConfig({ DATABASE_URL: storage.databaseUrl, SMTP_URL: catcher.url, ...env });
   const mailer = createMailer({ smtpUrl: catcher.url, from: config.mailFrom });
-  const worker = startDeliveryWorker({ storage, mailer, log: silentLog, pollMs: 60_000 });
+  const worker = startDeliveryWorker({ storage, mailer, log: silentLog, pollMs: 60_000, webhooks: { ...config.webhooks, publicUrl: config.publicUrl } });
   const catalog = loadCatalog(config.integrationsFile ?? DEFAULT_CATALOG_PATH);
   const app = await buildApp({ config, storage, mailboxEnabled: false, catalog }, { logger: false });
   await app.ready();

@@ -22,6 +22,19 @@ import { supportStatus } from '../../domain/support-hours';
 import type { OperationalSupport } from '../../domain/contact-info';
 import type { NotificationSupportStatus } from '../../mail/templates';
 import { issueAcknowledgeToken, scheduleEscalation } from '../../storage/escalations';
+import { enqueueWebhookEvents, webhooksFor, type WebhookEvent } from '../../storage/webhooks';
+
+/**
+ * The JSON a webhook destination receives for a notification (documented in the API reference):
+ * `{type: "notification.raised", timestamp, data: {notificationId, accountId, category, env, title, body, test}}`.
+ */
+export function notificationEvent(n: { id: string; accountId: string; category: Category; env: Environment; title: string; body: string; test: boolean }): WebhookEvent {
+  return {
+    type: 'notification.raised',
+    timestamp: new Date().toISOString(),
+    data: { notificationId: n.id, accountId: n.accountId, category: n.category, env: n.env, title: n.title, body: n.body, test: n.test },
+  };
+}
 
 /** The public page an Acknowledge link opens (a GET there acknowledges nothing). */
 export function acknowledgeUrlOf(publicUrl: string, token: string): string {
@@ -60,7 +73,10 @@ export async function queueNotification(
     { category: input.category, env: input.env, accountLanguage: account.language },
     await membersOf(tx, account.id),
   );
-  if (!decision.ok) throw new DomainError(decision.code);
+  // Webhook destinations of the category receive it beside the email contacts (and alone when nobody is listed for it).
+  const destinations = await webhooksFor(tx, account.id, input.category, input.env);
+  if (!decision.ok && (decision.code !== 'no_route' || destinations.length === 0)) throw new DomainError(decision.code);
+  const routed = decision.ok ? decision.recipients : [];
 
   const id = newNotificationId();
   if (input.dedupKey) {
@@ -78,7 +94,7 @@ export async function queueNotification(
   // Emergencies are acknowledged or escalated: each email its own Acknowledge link, and a timer.
   const escalates = input.category === 'emergency' && !notification.test;
   const emails = [];
-  for (const recipient of decision.recipients) {
+  for (const recipient of routed) {
     const acknowledgeUrl = escalates ? acknowledgeUrlOf(context.publicUrl, await issueAcknowledgeToken(tx, id, recipient.email)) : undefined;
     emails.push(
       notificationEmail({
@@ -94,8 +110,9 @@ export async function queueNotification(
     );
   }
   await enqueueEmails(tx, emails);
+  await enqueueWebhookEvents(tx, destinations, notificationEvent({ ...notification, accountId: account.id }));
   if (escalates) {
     await scheduleEscalation(tx, { notificationId: id, accountId: account.id, afterMs: (context.escalation ?? DEFAULT_ESCALATION_TIMING).afterMs });
   }
-  return { id, status: 'queued', recipients: decision.recipients.map((r) => ({ email: r.email, field: r.field })), deduplicated: false };
+  return { id, status: 'queued', recipients: routed.map((r) => ({ email: r.email, field: r.field })), deduplicated: false };
 }
