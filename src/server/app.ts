@@ -25,6 +25,7 @@ import serviceTokenRoutes from './routes/operator/service-tokens';
 import accountsCsvRoutes from './routes/operator/console';
 import integrationRoutes from './routes/integrations';
 import notificationRoutes from './routes/notifications';
+import webhookRoutes from './routes/webhooks';
 import acknowledgementRoutes from './routes/acknowledgements';
 import escalationRoutes from './routes/operator/escalations';
 import { authenticateServiceToken } from '../commands/authenticate-service-token';
@@ -52,6 +53,7 @@ const OPENAPI_TAGS = [
   { name: 'invitations', description: 'Invitation links: what they are for, and accepting them' },
   { name: 'contact information', description: 'The contact information of an account, and whom each notification reaches' },
   { name: 'notifications', description: 'Raising notifications and following their deliveries' },
+  { name: 'webhooks', description: 'Signed HTTPS webhook destinations beside the email contacts, and their delivery logs' },
   { name: 'integrations', description: 'Enabling and disabling an account\'s integrations (operators)' },
   { name: 'audit log', description: 'Every change to an account, who made it, and when' },
   { name: 'operator', description: 'The operators\' console: service tokens and the mailbox' },
@@ -211,6 +213,7 @@ export async function buildApp(
   await app.register(contactInfoRoutes, { context });
   await app.register(auditLogRoutes, { context });
   await app.register(notificationRoutes, { context });
+  await app.register(webhookRoutes, { context });
   await app.register(acknowledgementRoutes, { context });
   await app.register(escalationRoutes, { context });
   await app.register(integrationRoutes, { context });

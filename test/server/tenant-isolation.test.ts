@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createUser, signInAs, type Client, type TestApp } from '../support/app';
 import { addMember, completeDocument, createAccountWithAdmin, uniqueEmail, type AccountFixture } from '../support/accounts';
 import { DIALECTS } from '../support/storage';
+import { insertWebhook } from '../../src/storage/webhooks';
+import { writeTransaction } from '../../src/storage/db';
 
 type Caller = 'anonymous' | 'otherAccountAdmin' | 'viewer' | 'editor' | 'admin' | 'operator';
 const CALLERS: Caller[] = ['anonymous', 'otherAccountAdmin', 'viewer', 'editor', 'admin', 'operator'];
@@ -37,7 +39,39 @@ describe.each(DIALECTS)('tenant isolation on %s', (dialect) => {
     return response.json().userId as string;
   };
 
+  /** A destination of its own for each call (nothing is ever sent to it: port 9 discards). */
+  const freshWebhook = (account: AccountFixture) =>
+    writeTransaction(t.storage, async (tx) =>
+      (await insertWebhook(tx, { accountId: account.id, url: 'http://127.0.0.1:9/hook', categories: ['technical'], env: 'production', secret: 'whsec_AAAA' })).id,
+    );
+  const hook = (x: AccountFixture, rest: string) => freshWebhook(x).then((id) => `/api/v1/accounts/${x.id}/webhooks/${id}${rest}`);
+
   const endpoints: Endpoint[] = [
+    { method: 'GET', route: '/api/v1/accounts/{accountId}/webhooks', request: async (x) => ({ url: `/api/v1/accounts/${x.id}/webhooks` }), expect: WRITERS(200) },
+    {
+      method: 'POST',
+      route: '/api/v1/accounts/{accountId}/webhooks',
+      request: async (x) => {
+        // Room under the limit of five for every call.
+        await t.storage.db.deleteFrom('webhooks').where('account_id', '=', x.id).execute();
+        return { url: `/api/v1/accounts/${x.id}/webhooks`, body: { url: 'http://127.0.0.1:9/hook', categories: ['technical'] } };
+      },
+      expect: ADMIN_ONLY(201),
+    },
+    {
+      method: 'POST',
+      route: '/api/v1/accounts/{accountId}/webhooks/{webhookId}/rotate-secret',
+      request: async (x) => ({ url: await hook(x, '/rotate-secret'), body: {} }),
+      expect: ADMIN_ONLY(200),
+    },
+    { method: 'POST', route: '/api/v1/accounts/{accountId}/webhooks/{webhookId}/test', request: async (x) => ({ url: await hook(x, '/test') }), expect: ADMIN_ONLY(202) },
+    { method: 'DELETE', route: '/api/v1/accounts/{accountId}/webhooks/{webhookId}', request: async (x) => ({ url: await hook(x, '') }), expect: ADMIN_ONLY(204) },
+    {
+      method: 'GET',
+      route: '/api/v1/accounts/{accountId}/webhooks/{webhookId}/deliveries',
+      request: async (x) => ({ url: await hook(x, '/deliveries') }),
+      expect: WRITERS(200),
+    },
     { method: 'GET', route: '/api/v1/accounts/{accountId}', request: async (x) => ({ url: `/api/v1/accounts/${x.id}` }), expect: READ },
     {
       method: 'PATCH',
@@ -125,7 +159,8 @@ describe.each(DIALECTS)('tenant isolation on %s', (dialect) => {
   ];
 
   beforeAll(async () => {
-    t = await createTestApp(dialect);
+    // Webhook destinations on this machine's loopback (never reached: nothing is delivered in these tests).
+    t = await createTestApp(dialect, { WEBHOOK_ALLOW_PRIVATE: '1' });
     await createUser(t, { email: 'ops@liaison.test', isOperator: true });
     const operator = await signInAs(t, 'ops@liaison.test');
     const a = await createAccountWithAdmin(t, operator, { name: 'Account A' });

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { CATEGORIES, ENVIRONMENTS } from '../domain/routing';
+import { pageOf } from './paging';
+
+export const webhookParams = z.strictObject({
+  accountId: z.string().max(64).describe('The account'),
+  webhookId: z.string().max(64).describe('The webhook destination'),
+});
+
+export const createWebhookBody = z.strictObject({
+  url: z
+    .string()
+    .trim()
+    .min(1)
+    .max(2000)
+    .describe('https:// URL receiving the events; its host must resolve to public addresses only (422 webhook_address_refused)'),
+  categories: z.array(z.enum(CATEGORIES)).min(1).max(CATEGORIES.length).describe('The notification categories it receives'),
+  env: z.enum(ENVIRONMENTS).default('production').describe('The environment whose notifications it receives'),
+});
+
+export const rotateWebhookBody = z
+  .strictObject({
+    overlapHours: z
+      .number()
+      .int()
+      .min(0)
+      .max(168)
+      .optional()
+      .describe('How long the previous secret keeps signing too (both signatures are sent, space-separated); default 24'),
+  })
+  .nullish();
+
+export const webhook = z
+  .object({
+    id: z.string(),
+    url: z.string(),
+    categories: z.array(z.enum(CATEGORIES)),
+    env: z.enum(ENVIRONMENTS),
+    status: z.enum(['enabled', 'disabled']).describe('disabled after failing for 3 days (WEBHOOK_DISABLE_AFTER_HOURS); a successful test event enables it again'),
+    failingSince: z.string().nullable().describe('The first failure of the current run of failures'),
+    disabledAt: z.string().nullable(),
+    previousSecretUntil: z.string().nullable().describe('Until when the previous secret also signs, after a rotation'),
+    createdAt: z.string(),
+  })
+  .describe('Webhook');
+
+export const webhookWithSecret = webhook
+  .extend({
+    secret: z.string().describe('whsec_<base64>: the signing key, shown in this answer only'),
+  })
+  .describe('WebhookWithSecret');
+
+export const webhookList = z.object({ items: z.array(webhook) });
+
+export const webhookDelivery = z.object({
+  id: z.string().describe('Also the webhook-id header of every attempt'),
+  eventType: z.string().describe('notification.raised or webhook.test'),
+  status: z.enum(['queued', 'sent', 'retrying', 'failed']),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
+});
+
+export const webhookDeliveriesPage = pageOf(webhookDelivery);
+
+export const testEventAccepted = z.object({ deliveryId: z.string() });
