@@ -42,7 +42,7 @@ const PARTNER_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'notifications.test',
     'webhooks.read',
   ]),
-  viewer: new Set<Permission>(['account.read', 'users.read', 'contactInfo.read', 'auditLog.read', 'notifications.read']),
+  viewer: new Set<Permission>(['account.read', 'users.read', 'contactInfo.read', 'auditLog.read', 'notifications.read', 'webhooks.read']),
 };
 
 /** Only operators and service tokens send notifications; only operators switch integrations. */

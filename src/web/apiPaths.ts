@@ -70,6 +70,11 @@ export const paths = {
   operatorTwoStepRequirement: () => `${API}/operator/two-step-requirement`,
   /** Who a category would reach now (the recipients preview before sending). */
   routes: (accountId: string, params: { category: string; env?: Environment }) => `${account(accountId)}/contact-info/routes${query({ ...params })}`,
+  /** Webhook destinations of an account, one of them, and its delivery log. */
+  webhooks: (accountId: string) => `${account(accountId)}/webhooks`,
+  webhook: (accountId: string, webhookId: string) => `${account(accountId)}/webhooks/${segment(webhookId)}`,
+  webhookAction: (accountId: string, webhookId: string, action: 'test' | 'rotate-secret') => `${account(accountId)}/webhooks/${segment(webhookId)}/${action}`,
+  webhookDeliveries: (accountId: string, webhookId: string, page: PageParams = {}) => `${account(accountId)}/webhooks/${segment(webhookId)}/deliveries${query({ ...page })}`,
   raiseNotification: (accountId: string) => `${account(accountId)}/notifications`,
   /** Operators switch one integration of an account off (a reason is required) or on again. */
   integrationStatus: (accountId: string, type: string, action: 'disable' | 'enable') => `${account(accountId)}/integrations/${segment(type)}/${action}`,

@@ -20,6 +20,7 @@ import type { auditEntry, auditPage, contactInfoView, routesResponse } from '../
 import type { mailboxMessage, mailboxPage } from '../contract/mailbox';
 import type { acceptedNotification, acknowledgement, delivery, notification, notificationsPage } from '../contract/notifications';
 import type { metaResponse } from '../contract/meta';
+import type { createWebhookBody, webhook, webhookDelivery, webhookDeliveriesPage, webhookList, webhookWithSecret } from '../contract/webhooks';
 import type { membership, sessionResponse, sessionUser, codeRequiredResponse } from '../contract/session';
 import type { profileResponse, recoveryCodesResponse, securityEntry, securityLogResponse, twoStepSetupResponse } from '../contract/profile';
 
@@ -69,3 +70,10 @@ export type RecoveryCodes = z.infer<typeof recoveryCodesResponse>;
 export type SecurityEntry = z.infer<typeof securityEntry>;
 export type SecurityLogPage = z.infer<typeof securityLogResponse>;
 export type Dashboard = z.infer<typeof import('../contract/operator').dashboard>;
+
+export type WebhookView = z.infer<typeof webhook>;
+export type WebhookWithSecret = z.infer<typeof webhookWithSecret>;
+export type WebhookList = z.infer<typeof webhookList>;
+export type WebhookDelivery = z.infer<typeof webhookDelivery>;
+export type WebhookDeliveriesPage = z.infer<typeof webhookDeliveriesPage>;
+export type CreateWebhookBody = z.input<typeof createWebhookBody>;

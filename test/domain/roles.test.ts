@@ -58,7 +58,7 @@ const EXPECTED: Record<Role, Record<Permission, Decision>> = {
     'notifications.send': 'forbidden',
     'notifications.test': 'forbidden',
     'integrations.manage': 'forbidden',
-    'webhooks.read': 'forbidden',
+    'webhooks.read': 'allow',
     'webhooks.manage': 'forbidden',
   },
 };

@@ -25,6 +25,8 @@ interface TextFieldProps {
   hideLabel?: boolean;
   /** Characters the input is sized for (the `size` attribute), for short values such as times. */
   size?: number;
+  /** The input's direction, e.g. `ltr` for URLs inside a right-to-left page. */
+  dir?: 'ltr' | 'rtl' | 'auto';
 }
 
 /** A field's hint and its error, both tied to the field's input by React Aria (the error is announced). */
@@ -62,6 +64,7 @@ export function TextField({
   className,
   hideLabel,
   size,
+  dir,
 }: TextFieldProps) {
   return (
     <AriaTextField
@@ -81,7 +84,7 @@ export function TextField({
       validationBehavior="aria"
     >
       <Label className={hideLabel ? 'visually-hidden' : 'field-label'}>{label}</Label>
-      <Input className="field-input" ref={inputRef} placeholder={placeholder} size={size} />
+      <Input className="field-input" ref={inputRef} placeholder={placeholder} size={size} dir={dir} />
       <FieldNotes description={description} error={error} />
     </AriaTextField>
   );

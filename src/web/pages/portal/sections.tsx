@@ -5,6 +5,7 @@ import { ContactInfoPage } from './ContactInfoPage';
 import { NotificationsPage } from './NotificationsPage';
 import { OverviewPage } from './OverviewPage';
 import { UsersPage } from './UsersPage';
+import { WebhooksPage } from './WebhooksPage';
 
 const labels = defineMessages({
   overview: { id: 'portal.nav.overview', defaultMessage: 'Overview' },
@@ -13,6 +14,7 @@ const labels = defineMessages({
   configuration: { id: 'portal.nav.configuration', defaultMessage: 'Configuration' },
   contactInfo: { id: 'portal.nav.contactInfo', defaultMessage: 'Contact information' },
   users: { id: 'portal.nav.users', defaultMessage: 'Users' },
+  webhooks: { id: 'portal.nav.webhooks', defaultMessage: 'Webhooks' },
 });
 
 /** The partner portal's pages, in navigation order; the nav and the routes both follow this list. */
@@ -26,6 +28,7 @@ export const PORTAL_SECTIONS: Section[] = [
     children: [
       { key: 'contactInfo', label: labels.contactInfo, path: 'configuration/contact-information', element: <ContactInfoPage /> },
       { key: 'users', label: labels.users, path: 'configuration/users', element: <UsersPage /> },
+      { key: 'webhooks', label: labels.webhooks, path: 'configuration/webhooks', element: <WebhooksPage /> },
     ],
   },
 ];
