@@ -25,6 +25,8 @@ const child = spawn('npx', ['tsx', 'src/server/main.ts'], {
     LIAISON_WORKER: 'embedded',
     // The help page offers it as the way to reach partner support.
     SUPPORT_EMAIL: 'partners@platform.test',
+    // The webhook spec's receiver listens on this machine's loopback.
+    WEBHOOK_ALLOW_PRIVATE: '1',
   },
 });
 
