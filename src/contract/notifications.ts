@@ -26,6 +26,11 @@ export const raiseNotificationBody = z.strictObject({
     .default('')
     .describe('Plain text; line breaks are kept'),
   dedupKey: line(200).optional().describe('A repeat within 4 hours is counted, not sent again'),
+  integration: z
+    .string()
+    .max(64)
+    .optional()
+    .describe("The account's integration it is about (its type): alert and technical notifications of an integration under maintenance are held"),
 });
 
 export const recipient = z.object({ email: z.string(), field: z.enum(CONTACT_FIELDS) });
@@ -35,6 +40,7 @@ export const acceptedNotification = z.object({
   status: z.enum(DELIVERY_STATUSES).describe('queued when new; for a deduplicated repeat, the state of the original'),
   recipients: z.array(recipient),
   deduplicated: z.boolean(),
+  held: z.boolean().describe('Held by a maintenance window of its integration: sent (or dropped) when the window ends'),
 });
 
 export const testNotificationBody = z.strictObject({ category: z.enum(CATEGORIES) });
@@ -84,6 +90,11 @@ export const notification = z.object({
     .nullable()
     .describe('Emergencies: how far the escalation went'),
   supportStatus: supportStatus.nullable().describe("User escalations: whether the partner's support was open when raised, and when that changed"),
+  integration: z.string().nullable().describe('The integration it is about, when the raiser said'),
+  hold: z
+    .object({ status: z.enum(['held', 'released', 'dropped']), windowId: z.string() })
+    .nullable()
+    .describe('Held by a maintenance window: still held, released at its end, or dropped'),
 });
 
 export const notificationsQuery = pageQuery.extend({

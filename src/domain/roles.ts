@@ -17,7 +17,8 @@ export type Permission =
   | 'notifications.test'
   | 'integrations.manage'
   | 'webhooks.read'
-  | 'webhooks.manage';
+  | 'webhooks.manage'
+  | 'maintenance.manage';
 
 const PARTNER_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set<Permission>([
@@ -31,6 +32,7 @@ const PARTNER_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'notifications.test',
     'webhooks.read',
     'webhooks.manage',
+    'maintenance.manage',
   ]),
   editor: new Set<Permission>([
     'account.read',

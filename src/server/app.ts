@@ -26,6 +26,7 @@ import accountsCsvRoutes from './routes/operator/console';
 import integrationRoutes from './routes/integrations';
 import notificationRoutes from './routes/notifications';
 import webhookRoutes from './routes/webhooks';
+import maintenanceRoutes from './routes/maintenance';
 import acknowledgementRoutes from './routes/acknowledgements';
 import escalationRoutes from './routes/operator/escalations';
 import { authenticateServiceToken } from '../commands/authenticate-service-token';
@@ -54,6 +55,7 @@ const OPENAPI_TAGS = [
   { name: 'contact information', description: 'The contact information of an account, and whom each notification reaches' },
   { name: 'notifications', description: 'Raising notifications and following their deliveries' },
   { name: 'webhooks', description: 'Signed HTTPS webhook destinations beside the email contacts, and their delivery logs' },
+  { name: 'maintenance', description: 'Maintenance windows per integration: alert and technical notifications held, then released or dropped' },
   { name: 'integrations', description: 'Enabling and disabling an account\'s integrations (operators)' },
   { name: 'audit log', description: 'Every change to an account, who made it, and when' },
   { name: 'operator', description: 'The operators\' console: service tokens and the mailbox' },
@@ -214,6 +216,7 @@ export async function buildApp(
   await app.register(auditLogRoutes, { context });
   await app.register(notificationRoutes, { context });
   await app.register(webhookRoutes, { context });
+  await app.register(maintenanceRoutes, { context });
   await app.register(acknowledgementRoutes, { context });
   await app.register(escalationRoutes, { context });
   await app.register(integrationRoutes, { context });

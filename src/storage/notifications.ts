@@ -43,6 +43,9 @@ export type NotificationView = {
   escalation: { status: 'pending' | 'acknowledged' | 'done'; step: number; dueAt: string; resentAt: string | null; operatorsAlertedAt: string | null } | null;
   /** User escalations: whether the partner's support was open when raised, and when that changed. */
   supportStatus: SupportStatusView | null;
+  integration: string | null;
+  /** Held by a maintenance window: still held, released at its end, or dropped. */
+  hold: { status: 'held' | 'released' | 'dropped'; windowId: string } | null;
 };
 
 export type NewNotification = {
@@ -57,6 +60,10 @@ export type NewNotification = {
   actor: Actor;
   /** User escalations: the partner's support when raised. */
   supportStatus?: SupportStatusView | null;
+  /** The integration it is about (one of the account's), when the raiser said. */
+  integration?: string;
+  /** The maintenance window holding it: written, nothing sent until the window ends. */
+  heldBy?: string;
 };
 
 export type SupportStatusView = { openNow: boolean; nextChangeAt: string | null; timeZone: string | null };
@@ -113,6 +120,9 @@ export async function insertNotification(tx: Db, id: string, input: NewNotificat
       template: input.template?.id ?? null,
       params: input.template ? JSON.stringify(input.template.params) : null,
       support_status: input.supportStatus ? JSON.stringify(input.supportStatus) : null,
+      integration: input.integration ?? null,
+      held_by: input.heldBy ?? null,
+      hold_status: input.heldBy ? 'held' : null,
       created_by_kind: input.actor.kind,
       created_by_id: input.actor.id,
       created_by_name: input.actor.name,
@@ -231,6 +241,14 @@ export async function listNotifications(
     acknowledgedBy: row.acknowledged_by,
     escalation: pick(escalations.get(row.id)),
     supportStatus: row.support_status ? (JSON.parse(row.support_status) as SupportStatusView) : null,
+    integration: row.integration,
+    hold: row.held_by && row.hold_status ? { status: row.hold_status, windowId: row.held_by } : null,
   }));
   return toPage(items, options.limit, (n) => ({ key: n.createdAt, id: n.id }));
+}
+
+/** Whether a notification is held by a maintenance window right now. */
+export async function isHeld(db: Db, notificationId: string): Promise<boolean> {
+  const row = await db.selectFrom('notifications').select('hold_status').where('id', '=', notificationId).executeTakeFirst();
+  return row?.hold_status === 'held';
 }

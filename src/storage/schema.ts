@@ -187,6 +187,28 @@ export interface NotificationsTable {
   acknowledged_by: Generated<string | null>;
   /** User escalations: JSON {openNow, nextChangeAt, timeZone} of the partner's support when raised. */
   support_status: Generated<string | null>;
+  /** The integration it is about, when the raiser said (012_maintenance). */
+  integration: Generated<string | null>;
+  /** The maintenance window that held it, and what became of it: held, released, dropped. */
+  held_by: Generated<string | null>;
+  hold_status: Generated<HoldStatus | null>;
+}
+
+export type HoldStatus = 'held' | 'released' | 'dropped';
+
+/** A maintenance window of one integration of an account. */
+export interface MaintenanceWindowsTable {
+  id: string;
+  account_id: string;
+  integration: string;
+  starts_at: string;
+  ends_at: string;
+  reason: string;
+  at_end: 'release' | 'drop';
+  status: 'scheduled' | 'ended';
+  ended_at: string | null;
+  created_at: string;
+  created_by_name: string;
 }
 
 /** One per emergency email: SHA-256 of the token in its Acknowledge link. */
@@ -335,6 +357,7 @@ export interface Database {
   invitations: InvitationsTable;
   deliveries: DeliveriesTable;
   webhooks: WebhooksTable;
+  maintenance_windows: MaintenanceWindowsTable;
   users: UsersTable;
   sessions: SessionsTable;
   sign_in_failures: SignInFailuresTable;

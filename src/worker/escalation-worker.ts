@@ -1,4 +1,5 @@
 import { escalateNotification } from '../commands/escalate-notification';
+import { endDueMaintenanceWindows } from '../commands/end-maintenance-window';
 import type { Deps } from '../commands/deps';
 import { escalationTiming, type EscalationTiming } from '../domain/escalation';
 import { SYSTEM } from '../domain/principal';
@@ -52,7 +53,7 @@ export async function runDueEscalations(
   }
 }
 
-/** The escalation loop beside the delivery worker (web process or `npm run worker`). */
+/** The escalation loop beside the delivery worker (web process or `npm run worker`); it also ends due maintenance windows. */
 export function startEscalationWorker(options: EscalationWorkerOptions): EscalationWorker {
   const pollMs = options.pollMs ?? 5000;
   let stopped = false;
@@ -61,6 +62,11 @@ export function startEscalationWorker(options: EscalationWorkerOptions): Escalat
 
   function drain(): Promise<number> {
     running ??= runDueEscalations(options)
+      .then(async (ran) => {
+        // Maintenance windows that have ended release or drop what they held (one transaction each).
+        await endDueMaintenanceWindows(options.deps).catch((error: unknown) => options.log.error({ err: error }, 'ending maintenance windows failed; tried again at the next poll'));
+        return ran;
+      })
       .catch((error: unknown) => {
         options.log.error({ err: error }, 'escalation pass failed');
         return 0;

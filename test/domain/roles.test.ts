@@ -15,6 +15,7 @@ const PERMISSIONS: Permission[] = [
   'integrations.manage',
   'webhooks.read',
   'webhooks.manage',
+  'maintenance.manage',
 ];
 
 /** The whole policy as a table: role × permission. */
@@ -32,6 +33,7 @@ const EXPECTED: Record<Role, Record<Permission, Decision>> = {
     'integrations.manage': 'forbidden',
     'webhooks.read': 'allow',
     'webhooks.manage': 'allow',
+    'maintenance.manage': 'allow',
   },
   editor: {
     'account.read': 'allow',
@@ -46,6 +48,7 @@ const EXPECTED: Record<Role, Record<Permission, Decision>> = {
     'integrations.manage': 'forbidden',
     'webhooks.read': 'allow',
     'webhooks.manage': 'forbidden',
+    'maintenance.manage': 'forbidden',
   },
   viewer: {
     'account.read': 'allow',
@@ -60,6 +63,7 @@ const EXPECTED: Record<Role, Record<Permission, Decision>> = {
     'integrations.manage': 'forbidden',
     'webhooks.read': 'allow',
     'webhooks.manage': 'forbidden',
+    'maintenance.manage': 'forbidden',
   },
 };
 

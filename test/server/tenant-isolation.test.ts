@@ -3,6 +3,7 @@ import { createTestApp, createUser, signInAs, type Client, type TestApp } from '
 import { addMember, completeDocument, createAccountWithAdmin, uniqueEmail, type AccountFixture } from '../support/accounts';
 import { DIALECTS } from '../support/storage';
 import { insertWebhook } from '../../src/storage/webhooks';
+import { insertMaintenanceWindow } from '../../src/storage/maintenance';
 import { writeTransaction } from '../../src/storage/db';
 
 type Caller = 'anonymous' | 'otherAccountAdmin' | 'viewer' | 'editor' | 'admin' | 'operator';
@@ -46,7 +47,29 @@ describe.each(DIALECTS)('tenant isolation on %s', (dialect) => {
     );
   const hook = (x: AccountFixture, rest: string) => freshWebhook(x).then((id) => `/api/v1/accounts/${x.id}/webhooks/${id}${rest}`);
 
+  const inOneHour = () => new Date(Date.now() + 60 * 60 * 1000).toISOString();
+  const freshWindow = (account: AccountFixture) =>
+    writeTransaction(t.storage, async (tx) =>
+      (await insertMaintenanceWindow(tx, { accountId: account.id, integration: 'reservations_e2e', startsAt: new Date().toISOString(), endsAt: inOneHour(), reason: 'Upgrade', atEnd: 'release', createdBy: 'Test' })).id,
+    );
+
   const endpoints: Endpoint[] = [
+    { method: 'GET', route: '/api/v1/accounts/{accountId}/maintenance-windows', request: async (x) => ({ url: `/api/v1/accounts/${x.id}/maintenance-windows` }), expect: READ },
+    {
+      method: 'POST',
+      route: '/api/v1/accounts/{accountId}/maintenance-windows',
+      request: async (x) => ({
+        url: `/api/v1/accounts/${x.id}/maintenance-windows`,
+        body: { integration: 'reservations_e2e', startsAt: new Date().toISOString(), endsAt: inOneHour(), reason: 'Upgrade', atEnd: 'drop' },
+      }),
+      expect: ADMIN_ONLY(201),
+    },
+    {
+      method: 'POST',
+      route: '/api/v1/accounts/{accountId}/maintenance-windows/{windowId}/end',
+      request: async (x) => ({ url: `/api/v1/accounts/${x.id}/maintenance-windows/${await freshWindow(x)}/end` }),
+      expect: ADMIN_ONLY(200),
+    },
     { method: 'GET', route: '/api/v1/accounts/{accountId}/webhooks', request: async (x) => ({ url: `/api/v1/accounts/${x.id}/webhooks` }), expect: READ },
     {
       method: 'POST',

@@ -13,6 +13,7 @@ import {
   newNotificationId,
   notificationStatus,
   recipientsOf,
+  isHeld,
   type NewNotification,
 } from '../../storage/notifications';
 import type { DeliveryStatus } from '../../storage/schema';
@@ -23,6 +24,7 @@ import type { OperationalSupport } from '../../domain/contact-info';
 import type { NotificationSupportStatus } from '../../mail/templates';
 import { issueAcknowledgeToken, scheduleEscalation } from '../../storage/escalations';
 import { enqueueWebhookEvents, webhooksFor, type WebhookEvent } from '../../storage/webhooks';
+import { activeWindow, HELD_CATEGORIES } from '../../storage/maintenance';
 
 /**
  * The JSON a webhook destination receives for a notification (documented in the API reference):
@@ -54,48 +56,46 @@ export type Accepted = {
   status: DeliveryStatus;
   recipients: { email: string; field: ContactField }[];
   deduplicated: boolean;
+  /** Held by a maintenance window of its integration: nothing is sent before the window ends. */
+  held: boolean;
 };
 
-/**
- * Routes a notification and, inside the caller's transaction, writes it and one delivery per
- * recipient (each email in its reader's language); a repeat of its dedup key within the window
- * only counts an occurrence. 422 production_only / no_route when it cannot go anywhere.
- */
-export async function queueNotification(
-  tx: Db,
-  context: { catalog: IntegrationCatalog; publicUrl: string; escalation?: EscalationTiming },
-  account: Account,
-  input: Omit<NewNotification, 'accountId'> & { category: Category; env: Environment },
-): Promise<Accepted> {
-  const { info } = await loadContactInfo(tx, context.catalog, account);
-  const decision = routeNotification(
-    info,
-    { category: input.category, env: input.env, accountLanguage: account.language },
-    await membersOf(tx, account.id),
-  );
-  // Webhook destinations of the category receive it beside the email contacts (and alone when nobody is listed for it).
-  const destinations = await webhooksFor(tx, account.id, input.category, input.env);
-  if (!decision.ok && (decision.code !== 'no_route' || destinations.length === 0)) throw new DomainError(decision.code);
-  const routed = decision.ok ? decision.recipients : [];
+type QueueContext = { catalog: IntegrationCatalog; publicUrl: string; escalation?: EscalationTiming };
 
-  const id = newNotificationId();
-  if (input.dedupKey) {
-    const holder = await claimDedupKey(tx, { accountId: account.id, key: input.dedupKey, notificationId: id, windowMs: DEDUP_WINDOW_MS });
-    if (holder) {
-      await countOccurrence(tx, holder);
-      const recipients = await recipientsOf(tx, holder);
-      return { id: holder, status: await notificationStatus(tx, holder), recipients, deduplicated: true };
-    }
-  }
-  // User escalations say whether the partner's support is open now, and if not, when it opens.
-  const support = input.category === 'user_escalation' ? supportStatusOf(info.operationalSupport) : null;
-  await insertNotification(tx, id, { ...input, accountId: account.id, supportStatus: support });
-  const notification = { id, ...input, test: input.test ?? false, template: input.template };
+/** Who a category reaches now: email recipients (in their languages) and webhook destinations. */
+async function routeNow(tx: Db, context: QueueContext, account: Account, category: Category, env: Environment) {
+  const { info } = await loadContactInfo(tx, context.catalog, account);
+  const decision = routeNotification(info, { category, env, accountLanguage: account.language }, await membersOf(tx, account.id));
+  // Webhook destinations of the category receive it beside the email contacts (and alone when nobody is listed for it).
+  const destinations = await webhooksFor(tx, account.id, category, env);
+  const failed = !decision.ok && (decision.code !== 'no_route' || destinations.length === 0) ? decision.code : null;
+  return { info, failed, routed: decision.ok ? decision.recipients : [], destinations };
+}
+
+type Outgoing = {
+  id: string;
+  category: Category;
+  env: Environment;
+  title: string;
+  body: string;
+  test: boolean;
+  template?: { id: string; params: Record<string, string> };
+};
+
+/** Writes a notification's deliveries (emails, webhook events) and, for an emergency, its escalation timer. */
+async function writeDeliveries(
+  tx: Db,
+  context: QueueContext,
+  account: Account,
+  notification: Outgoing,
+  route: Awaited<ReturnType<typeof routeNow>>,
+  support: NotificationSupportStatus | null,
+): Promise<void> {
   // Emergencies are acknowledged or escalated: each email its own Acknowledge link, and a timer.
-  const escalates = input.category === 'emergency' && !notification.test;
+  const escalates = notification.category === 'emergency' && !notification.test;
   const emails = [];
-  for (const recipient of routed) {
-    const acknowledgeUrl = escalates ? acknowledgeUrlOf(context.publicUrl, await issueAcknowledgeToken(tx, id, recipient.email)) : undefined;
+  for (const recipient of route.routed) {
+    const acknowledgeUrl = escalates ? acknowledgeUrlOf(context.publicUrl, await issueAcknowledgeToken(tx, notification.id, recipient.email)) : undefined;
     emails.push(
       notificationEmail({
         to: recipient.email,
@@ -110,9 +110,62 @@ export async function queueNotification(
     );
   }
   await enqueueEmails(tx, emails);
-  await enqueueWebhookEvents(tx, destinations, notificationEvent({ ...notification, accountId: account.id }));
+  await enqueueWebhookEvents(tx, route.destinations, notificationEvent({ ...notification, accountId: account.id }));
   if (escalates) {
-    await scheduleEscalation(tx, { notificationId: id, accountId: account.id, afterMs: (context.escalation ?? DEFAULT_ESCALATION_TIMING).afterMs });
+    await scheduleEscalation(tx, { notificationId: notification.id, accountId: account.id, afterMs: (context.escalation ?? DEFAULT_ESCALATION_TIMING).afterMs });
   }
-  return { id, status: 'queued', recipients: routed.map((r) => ({ email: r.email, field: r.field })), deduplicated: false };
+}
+
+/**
+ * Routes a notification and, inside the caller's transaction, writes it and one delivery per
+ * recipient (each email in its reader's language); a repeat of its dedup key within the window
+ * only counts an occurrence. 422 production_only / no_route when it cannot go anywhere. An
+ * `alert` or `technical` notification of an integration under maintenance is written as held:
+ * nothing is sent until the window ends (then released or dropped).
+ */
+export async function queueNotification(
+  tx: Db,
+  context: QueueContext,
+  account: Account,
+  input: Omit<NewNotification, 'accountId' | 'heldBy'> & { category: Category; env: Environment },
+): Promise<Accepted> {
+  const route = await routeNow(tx, context, account, input.category, input.env);
+  if (route.failed) throw new DomainError(route.failed);
+
+  const id = newNotificationId();
+  if (input.dedupKey) {
+    const holder = await claimDedupKey(tx, { accountId: account.id, key: input.dedupKey, notificationId: id, windowMs: DEDUP_WINDOW_MS });
+    if (holder) {
+      await countOccurrence(tx, holder);
+      const recipients = await recipientsOf(tx, holder);
+      return { id: holder, status: await notificationStatus(tx, holder), recipients, deduplicated: true, held: await isHeld(tx, holder) };
+    }
+  }
+  const heldBy =
+    input.integration && HELD_CATEGORIES.has(input.category) && !input.test
+      ? await activeWindow(tx, account.id, input.integration, new Date().toISOString())
+      : undefined;
+  // User escalations say whether the partner's support is open now, and if not, when it opens.
+  const support = input.category === 'user_escalation' ? supportStatusOf(route.info.operationalSupport) : null;
+  await insertNotification(tx, id, { ...input, accountId: account.id, supportStatus: support, heldBy });
+  const recipients = route.routed.map((r) => ({ email: r.email, field: r.field }));
+  if (heldBy) return { id, status: 'queued', recipients, deduplicated: false, held: true };
+  await writeDeliveries(tx, context, account, { id, ...input, test: input.test ?? false }, route, support);
+  return { id, status: 'queued', recipients, deduplicated: false, held: false };
+}
+
+/**
+ * A held notification released at the end of its maintenance window: routed as things stand now
+ * and delivered like a new one (nobody to send to: it stays without deliveries).
+ */
+export async function releaseHeldNotification(
+  tx: Db,
+  context: QueueContext,
+  account: Account,
+  row: { id: string; category: Category; env: Environment; title: string; body: string; is_test: number; template: string | null; params: string | null },
+): Promise<void> {
+  const route = await routeNow(tx, context, account, row.category, row.env);
+  if (route.failed) return;
+  const template = row.template ? { id: row.template, params: JSON.parse(row.params ?? '{}') as Record<string, string> } : undefined;
+  await writeDeliveries(tx, context, account, { id: row.id, category: row.category, env: row.env, title: row.title, body: row.body, test: row.is_test === 1, template }, route, null);
 }

@@ -10,6 +10,7 @@ import { accountLanguage } from './007_account_language';
 import { operator } from './008_operator';
 import { escalations } from './009_escalations';
 import { webhooks } from './011_webhooks';
+import { maintenance } from './012_maintenance';
 
 /** Column types that differ between the two dialects. */
 export type ColumnTypes = { timestamp: 'timestamptz' | 'text' };
@@ -28,6 +29,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '008_operator': operator(t),
     '009_escalations': escalations(t),
     '011_webhooks': webhooks(t),
+    '012_maintenance': maintenance(t),
   };
 }
 
