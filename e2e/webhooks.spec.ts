@@ -85,3 +85,17 @@ test('in Hebrew the page mirrors and the URL stays left to right', async ({ page
   expect(await seriousViolations(page)).toEqual([]);
   await screenshot(page, 'he-webhooks');
 });
+
+test('an admin schedules maintenance of an integration and ends it now', async ({ page }) => {
+  const { account } = await accountWithSignedInAdmin(page, operator, 'Maint');
+  await page.goto(`/accounts/${account.id}/configuration/maintenance`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Maintenance' })).toBeVisible();
+  await page.getByLabel('Reason').fill('Database upgrade');
+  await page.getByRole('button', { name: 'Schedule maintenance' }).click();
+  const row = page.getByRole('row').filter({ hasText: 'Database upgrade' });
+  await expect(row.getByText('In progress')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, 'en-maintenance');
+  await row.getByRole('button', { name: /^End maintenance of .* now$/ }).click();
+  await expect(row.getByText('Ended')).toBeVisible();
+});

@@ -75,6 +75,9 @@ export const paths = {
   webhook: (accountId: string, webhookId: string) => `${account(accountId)}/webhooks/${segment(webhookId)}`,
   webhookAction: (accountId: string, webhookId: string, action: 'test' | 'rotate-secret') => `${account(accountId)}/webhooks/${segment(webhookId)}/${action}`,
   webhookDeliveries: (accountId: string, webhookId: string, page: PageParams = {}) => `${account(accountId)}/webhooks/${segment(webhookId)}/deliveries${query({ ...page })}`,
+  /** Maintenance windows of an account's integrations, and ending one now. */
+  maintenanceWindows: (accountId: string) => `${account(accountId)}/maintenance-windows`,
+  endMaintenanceWindow: (accountId: string, windowId: string) => `${account(accountId)}/maintenance-windows/${segment(windowId)}/end`,
   raiseNotification: (accountId: string) => `${account(accountId)}/notifications`,
   /** Operators switch one integration of an account off (a reason is required) or on again. */
   integrationStatus: (accountId: string, type: string, action: 'disable' | 'enable') => `${account(accountId)}/integrations/${segment(type)}/${action}`,

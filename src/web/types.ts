@@ -20,6 +20,7 @@ import type { auditEntry, auditPage, contactInfoView, routesResponse } from '../
 import type { mailboxMessage, mailboxPage } from '../contract/mailbox';
 import type { acceptedNotification, acknowledgement, delivery, notification, notificationsPage } from '../contract/notifications';
 import type { metaResponse } from '../contract/meta';
+import type { createMaintenanceBody, maintenanceList, maintenanceWindow } from '../contract/maintenance';
 import type { createWebhookBody, webhook, webhookDelivery, webhookDeliveriesPage, webhookList, webhookWithSecret } from '../contract/webhooks';
 import type { membership, sessionResponse, sessionUser, codeRequiredResponse } from '../contract/session';
 import type { profileResponse, recoveryCodesResponse, securityEntry, securityLogResponse, twoStepSetupResponse } from '../contract/profile';
@@ -77,3 +78,7 @@ export type WebhookList = z.infer<typeof webhookList>;
 export type WebhookDelivery = z.infer<typeof webhookDelivery>;
 export type WebhookDeliveriesPage = z.infer<typeof webhookDeliveriesPage>;
 export type CreateWebhookBody = z.input<typeof createWebhookBody>;
+
+export type MaintenanceWindowView = z.infer<typeof maintenanceWindow>;
+export type MaintenanceList = z.infer<typeof maintenanceList>;
+export type CreateMaintenanceBody = z.input<typeof createMaintenanceBody>;

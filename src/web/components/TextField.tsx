@@ -6,7 +6,7 @@ interface TextFieldProps {
   name: string;
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'email' | 'password' | 'search' | 'tel' | 'url';
+  type?: 'text' | 'email' | 'password' | 'search' | 'tel' | 'url' | 'datetime-local';
   autoComplete?: string;
   isRequired?: boolean;
   autoFocus?: boolean;

@@ -97,6 +97,19 @@ function NotificationItem({ notification, headingLevel }: { notification: Notifi
               <FormattedMessage id="notifications.test" defaultMessage="Test" />
             </Badge>
           ) : null}
+          {notification.hold?.status === 'held' ? (
+            <Badge tone="warning">
+              <FormattedMessage id="notifications.hold.held" defaultMessage="Held during maintenance" />
+            </Badge>
+          ) : notification.hold?.status === 'released' ? (
+            <Badge tone="neutral">
+              <FormattedMessage id="notifications.hold.released" defaultMessage="Sent after maintenance" />
+            </Badge>
+          ) : notification.hold?.status === 'dropped' ? (
+            <Badge tone="neutral">
+              <FormattedMessage id="notifications.hold.dropped" defaultMessage="Dropped after maintenance" />
+            </Badge>
+          ) : null}
         </div>
         <time className="notification-time" dateTime={notification.createdAt}>
           {intl.formatDate(notification.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}

@@ -6,6 +6,7 @@ import { NotificationsPage } from './NotificationsPage';
 import { OverviewPage } from './OverviewPage';
 import { UsersPage } from './UsersPage';
 import { WebhooksPage } from './WebhooksPage';
+import { MaintenancePage } from './MaintenancePage';
 
 const labels = defineMessages({
   overview: { id: 'portal.nav.overview', defaultMessage: 'Overview' },
@@ -15,6 +16,7 @@ const labels = defineMessages({
   contactInfo: { id: 'portal.nav.contactInfo', defaultMessage: 'Contact information' },
   users: { id: 'portal.nav.users', defaultMessage: 'Users' },
   webhooks: { id: 'portal.nav.webhooks', defaultMessage: 'Webhooks' },
+  maintenance: { id: 'portal.nav.maintenance', defaultMessage: 'Maintenance' },
 });
 
 /** The partner portal's pages, in navigation order; the nav and the routes both follow this list. */
@@ -29,6 +31,7 @@ export const PORTAL_SECTIONS: Section[] = [
       { key: 'contactInfo', label: labels.contactInfo, path: 'configuration/contact-information', element: <ContactInfoPage /> },
       { key: 'users', label: labels.users, path: 'configuration/users', element: <UsersPage /> },
       { key: 'webhooks', label: labels.webhooks, path: 'configuration/webhooks', element: <WebhooksPage /> },
+      { key: 'maintenance', label: labels.maintenance, path: 'configuration/maintenance', element: <MaintenancePage /> },
     ],
   },
 ];
