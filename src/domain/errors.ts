@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'webhook_limit_reached',
   'webhook_address_refused',
   'webhook_host_unknown',
+  'category_mandatory',
   'rate_limited',
   'internal_error',
   'service_unavailable',

@@ -74,3 +74,11 @@ export function routeNotification(
     recipients: recipients.map((r) => ({ ...r, language: isSupportedLocale(r.locale) ? r.locale : fallback })),
   };
 }
+
+/**
+ * Mandatory notifications cannot be unsubscribed from: emergencies and an integration being
+ * disabled. Every other category is optional: its emails carry RFC 8058 one-click unsubscribe.
+ */
+export function isMandatory(category: Category, templateId?: string | null): boolean {
+  return category === 'emergency' || templateId === 'integration_disabled';
+}

@@ -55,6 +55,10 @@ export const errorMessages = defineMessages({
     defaultMessage: 'This address is not allowed: webhooks can only go to public internet addresses, not to local or private networks.',
   },
   webhook_host_unknown: { id: 'error.webhook_host_unknown', defaultMessage: 'The host of this address could not be found.' },
+  category_mandatory: {
+    id: 'error.category_mandatory',
+    defaultMessage: 'Emergency notifications cannot be unsubscribed from: they must reach the people responsible.',
+  },
   rate_limited: {
     id: 'error.rate_limited',
     defaultMessage: 'Too many attempts. Try again in {seconds, plural, one {# second} other {# seconds}}.',

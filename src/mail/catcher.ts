@@ -63,7 +63,13 @@ export async function startMailCatcher(
             html: typeof parsed.html === 'string' ? parsed.html : null,
             receivedAt: new Date().toISOString(),
             messageId: parsed.messageId ?? '',
-            headers: Object.fromEntries([...parsed.headers].map(([name, value]) => [name, headerText(value)])),
+            headers: {
+              ...Object.fromEntries([...parsed.headers].map(([name, value]) => [name, headerText(value)])),
+              // The parser folds List-* headers into one object: keep each as written (unfolded).
+              ...Object.fromEntries(
+                parsed.headerLines.filter((h) => h.key.startsWith('list-')).map((h) => [h.key, h.line.slice(h.line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim()]),
+              ),
+            },
           });
           if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
           callback();

@@ -7,6 +7,8 @@ export type OutgoingMail = {
   html?: string;
   /** Stable id so a retried delivery is recognisable as the same message. */
   messageId: string;
+  /** Extra headers (List-Unsubscribe…). */
+  headers?: Record<string, string>;
 };
 
 export type Mailer = {
@@ -35,7 +37,7 @@ export function createMailer(options: { smtpUrl: string; from: string; maxConnec
         from: options.from,
         ...mail,
         // Machines answer machines badly: tell auto-responders and vacation replies to stay quiet.
-        headers: { 'Auto-Submitted': 'auto-generated' },
+        headers: { ...mail.headers, 'Auto-Submitted': 'auto-generated' },
       });
     },
     close: () => transport.close(),

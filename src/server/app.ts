@@ -27,6 +27,7 @@ import integrationRoutes from './routes/integrations';
 import notificationRoutes from './routes/notifications';
 import webhookRoutes from './routes/webhooks';
 import maintenanceRoutes from './routes/maintenance';
+import unsubscribeRoutes from './routes/unsubscribe';
 import acknowledgementRoutes from './routes/acknowledgements';
 import escalationRoutes from './routes/operator/escalations';
 import { authenticateServiceToken } from '../commands/authenticate-service-token';
@@ -217,6 +218,7 @@ export async function buildApp(
   await app.register(notificationRoutes, { context });
   await app.register(webhookRoutes, { context });
   await app.register(maintenanceRoutes, { context });
+  await app.register(unsubscribeRoutes, { context });
   await app.register(acknowledgementRoutes, { context });
   await app.register(escalationRoutes, { context });
   await app.register(integrationRoutes, { context });

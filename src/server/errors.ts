@@ -28,6 +28,7 @@ const STATUS: Record<ErrorCode, number> = {
   webhook_limit_reached: 409,
   webhook_address_refused: 422,
   webhook_host_unknown: 422,
+  category_mandatory: 422,
   rate_limited: 429,
   internal_error: 500,
   service_unavailable: 503,

@@ -17,6 +17,8 @@ export type NewEmail = {
   /** The notification this delivery belongs to, and why this recipient gets it (a contact field). */
   notificationId?: string;
   reason?: string;
+  /** Extra headers (List-Unsubscribe, List-Unsubscribe-Post). */
+  headers?: Record<string, string>;
 };
 
 export type ClaimedDelivery = {
@@ -28,7 +30,7 @@ export type ClaimedDelivery = {
   createdAt: string;
   /** The database's time at the claim, to measure the delivery's age with one clock. */
   claimedAt: string;
-  mail: { to: string; subject: string; text: string; html?: string; messageId: string };
+  mail: { to: string; subject: string; text: string; html?: string; messageId: string; headers?: Record<string, string> };
   /** `webhook`: a POST of `mail.text` to the destination `webhookId` (its URL in `mail.to`, the event type in `mail.subject`). */
   channel: 'email' | 'webhook';
   webhookId: string | null;
@@ -56,6 +58,7 @@ export async function enqueueEmails(tx: Db, emails: NewEmail[]): Promise<string[
     html: mail.html ?? null,
     notification_id: mail.notificationId ?? null,
     reason: mail.reason ?? null,
+    headers: mail.headers ? JSON.stringify(mail.headers) : null,
     status: 'queued' as const,
     attempts: 0,
     created_at: now,
@@ -96,7 +99,14 @@ export async function claimDue(db: Db, options: { limit: number; leaseMs: number
     attempts: Number(row.attempts),
     createdAt: row.created_at,
     claimedAt: row.claimed_at,
-    mail: { to: row.recipient, subject: row.subject, text: row.text, html: row.html ?? undefined, messageId: messageIdOf(row.id) },
+    mail: {
+      to: row.recipient,
+      subject: row.subject,
+      text: row.text,
+      html: row.html ?? undefined,
+      messageId: messageIdOf(row.id),
+      ...(row.headers ? { headers: JSON.parse(row.headers as unknown as string) as Record<string, string> } : {}),
+    },
     channel: (row.channel as unknown as DeliveryChannel | null) ?? 'email',
     webhookId: (row.webhook_id as unknown as string | null) ?? null,
   }));

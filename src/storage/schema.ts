@@ -116,6 +116,16 @@ export interface DeliveriesTable {
   /** How it is sent: `email`, or `webhook` (a POST to `recipient`, the destination `webhook_id`; 011_webhooks). */
   channel: Generated<DeliveryChannel>;
   webhook_id: Generated<string | null>;
+  /** Extra email headers as JSON (List-Unsubscribe…; 013_unsubscribes). */
+  headers: Generated<string | null>;
+}
+
+/** An address that opted out of an optional category of one account. */
+export interface UnsubscribesTable {
+  account_id: string;
+  email: string;
+  category: string;
+  created_at: string;
 }
 
 export type DeliveryChannel = 'email' | 'webhook';
@@ -358,6 +368,7 @@ export interface Database {
   deliveries: DeliveriesTable;
   webhooks: WebhooksTable;
   maintenance_windows: MaintenanceWindowsTable;
+  unsubscribes: UnsubscribesTable;
   users: UsersTable;
   sessions: SessionsTable;
   sign_in_failures: SignInFailuresTable;

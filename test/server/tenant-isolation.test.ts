@@ -54,6 +54,7 @@ describe.each(DIALECTS)('tenant isolation on %s', (dialect) => {
     );
 
   const endpoints: Endpoint[] = [
+    { method: 'GET', route: '/api/v1/accounts/{accountId}/unsubscribes', request: async (x) => ({ url: `/api/v1/accounts/${x.id}/unsubscribes` }), expect: ADMIN_ONLY(200) },
     { method: 'GET', route: '/api/v1/accounts/{accountId}/maintenance-windows', request: async (x) => ({ url: `/api/v1/accounts/${x.id}/maintenance-windows` }), expect: READ },
     {
       method: 'POST',

@@ -1,7 +1,9 @@
 import type { ContactField } from '../../domain/contact-fields';
 import { DomainError } from '../../domain/errors';
 import type { IntegrationCatalog } from '../../domain/integrations';
-import { routeNotification, type Category, type Environment } from '../../domain/routing';
+import { isMandatory, routeNotification, type Category, type Environment } from '../../domain/routing';
+import { optedOut, unsubscribeSecret } from '../../storage/unsubscribes';
+import { unsubscribeHeaders, unsubscribeToken, unsubscribeUrl } from './unsubscribe-link';
 import { notificationEmail } from '../../mail/templates';
 import type { Account } from '../../storage/accounts';
 import type { Db } from '../../storage/db';
@@ -62,14 +64,26 @@ export type Accepted = {
 
 type QueueContext = { catalog: IntegrationCatalog; publicUrl: string; escalation?: EscalationTiming };
 
-/** Who a category reaches now: email recipients (in their languages) and webhook destinations. */
-async function routeNow(tx: Db, context: QueueContext, account: Account, category: Category, env: Environment) {
+/**
+ * Who a category reaches now: email recipients (in their languages) and webhook destinations.
+ * Optional notifications skip the addresses that opted out of the category (one-click
+ * unsubscribe), and their emails carry the unsubscribe link; mandatory ones reach everybody.
+ */
+async function routeNow(tx: Db, context: QueueContext, account: Account, category: Category, env: Environment, templateId?: string | null) {
   const { info } = await loadContactInfo(tx, context.catalog, account);
   const decision = routeNotification(info, { category, env, accountLanguage: account.language }, await membersOf(tx, account.id));
   // Webhook destinations of the category receive it beside the email contacts (and alone when nobody is listed for it).
   const destinations = await webhooksFor(tx, account.id, category, env);
   const failed = !decision.ok && (decision.code !== 'no_route' || destinations.length === 0) ? decision.code : null;
-  return { info, failed, routed: decision.ok ? decision.recipients : [], destinations };
+  let routed = decision.ok ? decision.recipients : [];
+  let unsubscribe: ((email: string) => Record<string, string>) | undefined;
+  if (!isMandatory(category, templateId)) {
+    const out = await optedOut(tx, account.id, category);
+    routed = routed.filter((r) => !out.has(r.email.toLowerCase()));
+    const secret = await unsubscribeSecret(tx);
+    unsubscribe = (email) => unsubscribeHeaders(unsubscribeUrl(context.publicUrl, unsubscribeToken(secret, account.id, email), category));
+  }
+  return { info, failed, routed, destinations, unsubscribe };
 }
 
 type Outgoing = {
@@ -96,18 +110,17 @@ async function writeDeliveries(
   const emails = [];
   for (const recipient of route.routed) {
     const acknowledgeUrl = escalates ? acknowledgeUrlOf(context.publicUrl, await issueAcknowledgeToken(tx, notification.id, recipient.email)) : undefined;
-    emails.push(
-      notificationEmail({
-        to: recipient.email,
-        locale: recipient.language,
-        field: recipient.field,
-        account,
-        notification,
-        publicUrl: context.publicUrl,
-        acknowledgeUrl,
-        supportStatus: support,
-      }),
-    );
+    const email = notificationEmail({
+      to: recipient.email,
+      locale: recipient.language,
+      field: recipient.field,
+      account,
+      notification,
+      publicUrl: context.publicUrl,
+      acknowledgeUrl,
+      supportStatus: support,
+    });
+    emails.push(route.unsubscribe ? { ...email, headers: route.unsubscribe(recipient.email) } : email);
   }
   await enqueueEmails(tx, emails);
   await enqueueWebhookEvents(tx, route.destinations, notificationEvent({ ...notification, accountId: account.id }));
@@ -129,7 +142,7 @@ export async function queueNotification(
   account: Account,
   input: Omit<NewNotification, 'accountId' | 'heldBy'> & { category: Category; env: Environment },
 ): Promise<Accepted> {
-  const route = await routeNow(tx, context, account, input.category, input.env);
+  const route = await routeNow(tx, context, account, input.category, input.env, input.template?.id);
   if (route.failed) throw new DomainError(route.failed);
 
   const id = newNotificationId();
@@ -164,7 +177,7 @@ export async function releaseHeldNotification(
   account: Account,
   row: { id: string; category: Category; env: Environment; title: string; body: string; is_test: number; template: string | null; params: string | null },
 ): Promise<void> {
-  const route = await routeNow(tx, context, account, row.category, row.env);
+  const route = await routeNow(tx, context, account, row.category, row.env, row.template);
   if (route.failed) return;
   const template = row.template ? { id: row.template, params: JSON.parse(row.params ?? '{}') as Record<string, string> } : undefined;
   await writeDeliveries(tx, context, account, { id: row.id, category: row.category, env: row.env, title: row.title, body: row.body, test: row.is_test === 1, template }, route, null);

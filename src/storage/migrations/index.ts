@@ -11,6 +11,7 @@ import { operator } from './008_operator';
 import { escalations } from './009_escalations';
 import { webhooks } from './011_webhooks';
 import { maintenance } from './012_maintenance';
+import { unsubscribes } from './013_unsubscribes';
 
 /** Column types that differ between the two dialects. */
 export type ColumnTypes = { timestamp: 'timestamptz' | 'text' };
@@ -30,6 +31,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '009_escalations': escalations(t),
     '011_webhooks': webhooks(t),
     '012_maintenance': maintenance(t),
+    '013_unsubscribes': unsubscribes(t),
   };
 }
 
