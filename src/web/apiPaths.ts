@@ -78,6 +78,9 @@ export const paths = {
   /** Maintenance windows of an account's integrations, and ending one now. */
   maintenanceWindows: (accountId: string) => `${account(accountId)}/maintenance-windows`,
   endMaintenanceWindow: (accountId: string, windowId: string) => `${account(accountId)}/maintenance-windows/${segment(windowId)}/end`,
+  /** A List-Unsubscribe link: GET says what it is about, POST unsubscribes. */
+  unsubscribe: (token: string, category: string) => `${API}/unsubscribe/${segment(token)}${query({ category })}`,
+  unsubscribes: (accountId: string) => `${account(accountId)}/unsubscribes`,
   raiseNotification: (accountId: string) => `${account(accountId)}/notifications`,
   /** Operators switch one integration of an account off (a reason is required) or on again. */
   integrationStatus: (accountId: string, type: string, action: 'disable' | 'enable') => `${account(accountId)}/integrations/${segment(type)}/${action}`,

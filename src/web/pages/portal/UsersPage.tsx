@@ -2,6 +2,7 @@ import { FormattedMessage, defineMessages, useIntl, type MessageDescriptor } fro
 import { useDocumentTitle } from '../../components/DocumentTitle';
 import { TwoStepRequirement } from '../../components/TwoStepRequirement';
 import { UsersPanel } from '../../components/users/UsersPanel';
+import { OptOutsPanel } from '../../components/users/OptOutsPanel';
 import { paths } from '../../apiPaths';
 import { useCan } from '../../permissions';
 import { useAccount } from './AccountContext';
@@ -27,6 +28,7 @@ export function UsersPage() {
       />
       <UsersPanel accountId={accountId} />
       {canManage ? <TwoStepRequirement path={paths.accountTwoStepRequirement(accountId)} scope="account" headingId="users-two-step" /> : null}
+      {canManage ? <OptOutsPanel accountId={accountId} /> : null}
     </>
   );
 }
