@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ContactInfo } from '../domain/contact-info';
 import { supportStatus } from '../domain/support-hours';
+import { holidaySet, type Holiday } from '../storage/support-calendar';
 import type { Db, Storage } from '../storage/db';
 
 export type PublicSupportContact = {
@@ -18,6 +19,8 @@ export type ServedSupportContact = { value: PublicSupportContact; body: string; 
 type Entry = ServedSupportContact & {
   version: number;
   info: ContactInfo;
+  /** The account's holidays as stored (JSON): they close support on their dates. */
+  holidays: string;
   /** When `openNow` next turns (its `nextChangeAt`): the entry is rebuilt from memory then. */
   validUntil: number;
   /** SQLite: the other connections' commit count this entry was last checked against. */
@@ -67,11 +70,12 @@ export async function publicSupportContacts(
     entries.set(accountId, entry);
   };
 
-  const build = (version: number, info: ContactInfo, now: number, checkedAt: number): Entry | undefined => {
+  const build = (version: number, info: ContactInfo, holidays: string, now: number, checkedAt: number): Entry | undefined => {
     const contact = info.operationalContactForUsers;
     const support = info.operationalSupport;
     if (!contact || !support) return undefined;
-    const status = supportStatus(support, new Date(now));
+    const closed = holidays === '[]' ? undefined : holidaySet({ holidays: JSON.parse(holidays) as Holiday[] });
+    const status = supportStatus(support, new Date(now), closed);
     const value: PublicSupportContact = {
       email: contact.email,
       ...(contact.phone ? { phone: contact.phone } : {}),
@@ -81,7 +85,7 @@ export async function publicSupportContacts(
     };
     const body = serialize(value);
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-    return { value, body, etag, version, info, checkedAt, validUntil: status.nextChangeAt ? Date.parse(status.nextChangeAt) : Number.POSITIVE_INFINITY };
+    return { value, body, etag, version, info, holidays, checkedAt, validUntil: status.nextChangeAt ? Date.parse(status.nextChangeAt) : Number.POSITIVE_INFINITY };
   };
 
   async function read(accountId: string, now = Date.now()): Promise<ServedSupportContact | undefined> {
@@ -102,7 +106,7 @@ export async function publicSupportContacts(
         return known;
       }
       // openNow turned: the same version, its answer worked out anew from memory.
-      const next = build(known.version, known.info, now, epoch);
+      const next = build(known.version, known.info, known.holidays, now, epoch);
       if (next) remember(accountId, next);
       return next;
     }
@@ -113,10 +117,11 @@ export async function publicSupportContacts(
       return undefined;
     }
     const version = Number(row.version);
+    const holidays = row.holidays ?? '[]';
     const entry =
-      known && known.version === version && now < known.validUntil
+      known && known.version === version && known.holidays === holidays && now < known.validUntil
         ? { ...known, checkedAt: startedAt }
-        : build(version, JSON.parse(row.document) as ContactInfo, now, startedAt);
+        : build(version, JSON.parse(row.document) as ContactInfo, holidays, now, startedAt);
     if (!entry) return undefined;
     if (startedAt === epoch) remember(accountId, entry);
     return entry;
@@ -136,7 +141,8 @@ function findPublicRow(db: Db, accountId: string) {
   return db
     .selectFrom('accounts')
     .innerJoin('contact_info', 'contact_info.account_id', 'accounts.id')
-    .select(['contact_info.version', 'contact_info.document'])
+    .leftJoin('support_calendars', 'support_calendars.account_id', 'accounts.id')
+    .select(['contact_info.version', 'contact_info.document', 'support_calendars.holidays'])
     .where('accounts.id', '=', accountId)
     .where('accounts.contact_info_complete', '=', 1)
     .executeTakeFirst();

@@ -92,9 +92,14 @@ export const notification = z.object({
   supportStatus: supportStatus.nullable().describe("User escalations: whether the partner's support was open when raised, and when that changed"),
   integration: z.string().nullable().describe('The integration it is about, when the raiser said'),
   hold: z
-    .object({ status: z.enum(['held', 'released', 'dropped']), windowId: z.string() })
+    .object({
+      status: z.enum(['held', 'released', 'dropped']),
+      reason: z.enum(['maintenance', 'business_hours']),
+      windowId: z.string().nullable().describe('The maintenance window (reason maintenance)'),
+      until: z.string().nullable().describe('When support opens and it is sent (reason business_hours)'),
+    })
     .nullable()
-    .describe('Held by a maintenance window: still held, released at its end, or dropped'),
+    .describe('Held by a maintenance window (released or dropped at its end) or until the partner\'s support opens'),
 });
 
 export const notificationsQuery = pageQuery.extend({

@@ -28,16 +28,28 @@ export function isValidTimeZone(zone: string): boolean {
 
 type Interval = { start: number; end: number };
 
-/** Each window's occurrences as epoch-millisecond intervals around `now` (from 8 days back to 8 ahead). */
-function intervalsAround(support: OperationalSupport, now: Temporal.Instant): Interval[] {
+/**
+ * Dates (YYYY-MM-DD) support is closed. A window's occurrence on such a date (its own date, in
+ * its own zone) does not happen; 24/7 support has no holidays.
+ */
+export type Holidays = ReadonlySet<string>;
+
+const NO_HOLIDAYS: Holidays = new Set();
+
+/** How far to look for the next opening: long enough for a run of holidays. */
+const LOOK_AHEAD_DAYS = 40;
+
+/** Each window's occurrences as epoch-millisecond intervals around `now` (from 8 days back to `ahead` days ahead), holidays left out. */
+function intervalsAround(support: OperationalSupport, now: Temporal.Instant, holidays: Holidays = NO_HOLIDAYS, ahead = 8): Interval[] {
   const intervals: Interval[] = [];
   for (const window of support.windows) {
     const today = now.toZonedDateTimeISO(window.timeZone).toPlainDate();
     const [startHour, startMinute] = window.start.split(':').map(Number) as [number, number];
     const [endHour, endMinute] = window.end.split(':').map(Number) as [number, number];
-    for (let offset = -8; offset <= 8; offset++) {
+    for (let offset = -8; offset <= ahead; offset++) {
       const date = today.add({ days: offset });
       if (!window.days.some((day) => DAY_NUMBER[day] === date.dayOfWeek)) continue;
+      if (holidays.has(date.toString())) continue;
       // 'compatible': a start inside a spring-forward gap moves later; an ambiguous one takes the earlier.
       const start = date.toZonedDateTime({ timeZone: window.timeZone, plainTime: new Temporal.PlainTime(startHour, startMinute) });
       const end =
@@ -62,13 +74,13 @@ function intervalsAround(support: OperationalSupport, now: Temporal.Instant): In
 
 export type SupportStatus = { openNow: boolean; nextChangeAt: string | null };
 
-/** Open now? And when does that change (null when it never does: 24/7, or no hours at all)? */
-export function supportStatus(support: OperationalSupport | null, at: Date | string = new Date()): SupportStatus {
+/** Open now? And when does that change (null when it never does: 24/7, or no hours at all)? Holidays close their dates. */
+export function supportStatus(support: OperationalSupport | null, at: Date | string = new Date(), holidays: Holidays = NO_HOLIDAYS): SupportStatus {
   if (!support) return { openNow: false, nextChangeAt: null };
   if (support.alwaysOpen) return { openNow: true, nextChangeAt: null };
   const now = Temporal.Instant.from(typeof at === 'string' ? at : at.toISOString());
   const ms = now.epochMilliseconds;
-  const intervals = intervalsAround(support, now);
+  const intervals = intervalsAround(support, now, holidays, holidays.size > 0 ? LOOK_AHEAD_DAYS : 8);
   const current = intervals.find((i) => i.start <= ms && ms < i.end);
   if (current) {
     // Open without a break for a week before and a week after now (every day 00:00–24:00) means

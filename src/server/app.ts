@@ -28,6 +28,7 @@ import notificationRoutes from './routes/notifications';
 import webhookRoutes from './routes/webhooks';
 import maintenanceRoutes from './routes/maintenance';
 import unsubscribeRoutes from './routes/unsubscribe';
+import supportCalendarRoutes from './routes/support-calendar';
 import acknowledgementRoutes from './routes/acknowledgements';
 import escalationRoutes from './routes/operator/escalations';
 import { authenticateServiceToken } from '../commands/authenticate-service-token';
@@ -219,6 +220,7 @@ export async function buildApp(
   await app.register(webhookRoutes, { context });
   await app.register(maintenanceRoutes, { context });
   await app.register(unsubscribeRoutes, { context });
+  await app.register(supportCalendarRoutes, { context });
   await app.register(acknowledgementRoutes, { context });
   await app.register(escalationRoutes, { context });
   await app.register(integrationRoutes, { context });

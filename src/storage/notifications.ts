@@ -45,7 +45,7 @@ export type NotificationView = {
   supportStatus: SupportStatusView | null;
   integration: string | null;
   /** Held by a maintenance window: still held, released at its end, or dropped. */
-  hold: { status: 'held' | 'released' | 'dropped'; windowId: string } | null;
+  hold: { status: 'held' | 'released' | 'dropped'; reason: 'maintenance' | 'business_hours'; windowId: string | null; until: string | null } | null;
 };
 
 export type NewNotification = {
@@ -62,8 +62,9 @@ export type NewNotification = {
   supportStatus?: SupportStatusView | null;
   /** The integration it is about (one of the account's), when the raiser said. */
   integration?: string;
-  /** The maintenance window holding it: written, nothing sent until the window ends. */
+  /** What holds it: a maintenance window's id, or `business_hours` (until `heldUntil`). Written, nothing sent until released. */
   heldBy?: string;
+  heldUntil?: string;
 };
 
 export type SupportStatusView = { openNow: boolean; nextChangeAt: string | null; timeZone: string | null };
@@ -123,6 +124,7 @@ export async function insertNotification(tx: Db, id: string, input: NewNotificat
       integration: input.integration ?? null,
       held_by: input.heldBy ?? null,
       hold_status: input.heldBy ? 'held' : null,
+      held_until: input.heldUntil ?? null,
       created_by_kind: input.actor.kind,
       created_by_id: input.actor.id,
       created_by_name: input.actor.name,
@@ -242,7 +244,12 @@ export async function listNotifications(
     escalation: pick(escalations.get(row.id)),
     supportStatus: row.support_status ? (JSON.parse(row.support_status) as SupportStatusView) : null,
     integration: row.integration,
-    hold: row.held_by && row.hold_status ? { status: row.hold_status, windowId: row.held_by } : null,
+    hold:
+      row.held_by && row.hold_status
+        ? row.held_by === 'business_hours'
+          ? { status: row.hold_status, reason: 'business_hours' as const, windowId: null, until: row.held_until ? new Date(row.held_until).toISOString() : null }
+          : { status: row.hold_status, reason: 'maintenance' as const, windowId: row.held_by, until: null }
+        : null,
   }));
   return toPage(items, options.limit, (n) => ({ key: n.createdAt, id: n.id }));
 }

@@ -202,6 +202,17 @@ export interface NotificationsTable {
   /** The maintenance window that held it, and what became of it: held, released, dropped. */
   held_by: Generated<string | null>;
   hold_status: Generated<HoldStatus | null>;
+  /** Held until support opens (014_support_calendar). */
+  held_until: Generated<string | null>;
+}
+
+/** An account's holidays and whether notifications wait for support hours. */
+export interface SupportCalendarsTable {
+  account_id: string;
+  hold_outside_hours: number;
+  /** JSON array of {date, name?}. */
+  holidays: string;
+  updated_at: string;
 }
 
 export type HoldStatus = 'held' | 'released' | 'dropped';
@@ -369,6 +380,7 @@ export interface Database {
   webhooks: WebhooksTable;
   maintenance_windows: MaintenanceWindowsTable;
   unsubscribes: UnsubscribesTable;
+  support_calendars: SupportCalendarsTable;
   users: UsersTable;
   sessions: SessionsTable;
   sign_in_failures: SignInFailuresTable;

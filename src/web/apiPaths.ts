@@ -81,6 +81,9 @@ export const paths = {
   /** A List-Unsubscribe link: GET says what it is about, POST unsubscribes. */
   unsubscribe: (token: string, category: string) => `${API}/unsubscribe/${segment(token)}${query({ category })}`,
   unsubscribes: (accountId: string) => `${account(accountId)}/unsubscribes`,
+  /** Holidays and the business-hours setting; importing an iCalendar file. */
+  supportCalendar: (accountId: string) => `${account(accountId)}/support-calendar`,
+  importHolidays: (accountId: string) => `${account(accountId)}/support-calendar/import`,
   raiseNotification: (accountId: string) => `${account(accountId)}/notifications`,
   /** Operators switch one integration of an account off (a reason is required) or on again. */
   integrationStatus: (accountId: string, type: string, action: 'disable' | 'enable') => `${account(accountId)}/integrations/${segment(type)}/${action}`,

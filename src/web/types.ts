@@ -20,6 +20,7 @@ import type { auditEntry, auditPage, contactInfoView, routesResponse } from '../
 import type { mailboxMessage, mailboxPage } from '../contract/mailbox';
 import type { acceptedNotification, acknowledgement, delivery, notification, notificationsPage } from '../contract/notifications';
 import type { metaResponse } from '../contract/meta';
+import type { supportCalendar } from '../contract/support-calendar';
 import type { unsubscribesList, unsubscribeView } from '../contract/unsubscribe';
 import type { createMaintenanceBody, maintenanceList, maintenanceWindow } from '../contract/maintenance';
 import type { createWebhookBody, webhook, webhookDelivery, webhookDeliveriesPage, webhookList, webhookWithSecret } from '../contract/webhooks';
@@ -86,3 +87,5 @@ export type CreateMaintenanceBody = z.input<typeof createMaintenanceBody>;
 
 export type UnsubscribeView = z.infer<typeof unsubscribeView>;
 export type UnsubscribesList = z.infer<typeof unsubscribesList>;
+
+export type SupportCalendarView = z.infer<typeof supportCalendar>;

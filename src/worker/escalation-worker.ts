@@ -1,5 +1,6 @@
 import { escalateNotification } from '../commands/escalate-notification';
 import { endDueMaintenanceWindows } from '../commands/end-maintenance-window';
+import { releaseDueHeldNotifications } from '../commands/release-held-notifications';
 import type { Deps } from '../commands/deps';
 import { escalationTiming, type EscalationTiming } from '../domain/escalation';
 import { SYSTEM } from '../domain/principal';
@@ -65,6 +66,8 @@ export function startEscalationWorker(options: EscalationWorkerOptions): Escalat
       .then(async (ran) => {
         // Maintenance windows that have ended release or drop what they held (one transaction each).
         await endDueMaintenanceWindows(options.deps).catch((error: unknown) => options.log.error({ err: error }, 'ending maintenance windows failed; tried again at the next poll'));
+        // Notifications that waited for the partner's support hours go out once it opens.
+        await releaseDueHeldNotifications(options.deps).catch((error: unknown) => options.log.error({ err: error }, 'releasing held notifications failed; tried again at the next poll'));
         return ran;
       })
       .catch((error: unknown) => {

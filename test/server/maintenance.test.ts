@@ -67,7 +67,7 @@ describe.each(DIALECTS)('maintenance windows on %s', (dialect) => {
     expect(sentFirst.filter((s) => s.includes('R1 emergency'))).toHaveLength(1);
     expect(sentFirst.filter((s) => s.includes('R1 other integration'))).toHaveLength(1);
     expect(sentFirst.filter((s) => s.includes('R1 no integration'))).toHaveLength(1);
-    expect(await holdOf(technical.id)).toEqual({ status: 'held', windowId: window.id });
+    expect(await holdOf(technical.id)).toEqual({ status: 'held', reason: 'maintenance', windowId: window.id, until: null });
     const listed = (await account.admin.request('GET', windows())).json().items[0];
     expect(listed).toMatchObject({ id: window.id, status: 'scheduled', held: 2, atEnd: 'release', reason: 'Database upgrade' });
 
@@ -77,7 +77,7 @@ describe.each(DIALECTS)('maintenance windows on %s', (dialect) => {
     const after = await subjectsSince(before, 'R1 ');
     expect(after.filter((s) => s.includes('R1 technical'))).toHaveLength(1);
     expect(after.filter((s) => s.includes('R1 alert'))).toHaveLength(1);
-    expect(await holdOf(alert.id)).toEqual({ status: 'released', windowId: window.id });
+    expect(await holdOf(alert.id)).toEqual({ status: 'released', reason: 'maintenance', windowId: window.id, until: null });
 
     const again = await account.admin.request('POST', `${windows()}/${window.id}/end`);
     expect(again.statusCode).toBe(409);
@@ -95,7 +95,7 @@ describe.each(DIALECTS)('maintenance windows on %s', (dialect) => {
     expect(await endDueMaintenanceWindows(t.deps, { now: new Date(Date.parse(window.endsAt) + 1000).toISOString() })).toBe(1);
     expect(await endDueMaintenanceWindows(t.deps, { now: new Date(Date.parse(window.endsAt) + 2000).toISOString() })).toBe(0);
     expect(await subjectsSince(before, 'R2 ')).toEqual([]);
-    expect(await holdOf(held.id)).toEqual({ status: 'dropped', windowId: window.id });
+    expect(await holdOf(held.id)).toEqual({ status: 'dropped', reason: 'maintenance', windowId: window.id, until: null });
     const list = (await account.admin.request('GET', `/api/v1/accounts/${account.id}/notifications?limit=200`)).json();
     expect(list.items.find((n: { id: string }) => n.id === held.id).deliveries).toEqual([]);
   });

@@ -54,6 +54,22 @@ describe.each(DIALECTS)('tenant isolation on %s', (dialect) => {
     );
 
   const endpoints: Endpoint[] = [
+    { method: 'GET', route: '/api/v1/accounts/{accountId}/support-calendar', request: async (x) => ({ url: `/api/v1/accounts/${x.id}/support-calendar` }), expect: READ },
+    {
+      method: 'PUT',
+      route: '/api/v1/accounts/{accountId}/support-calendar',
+      request: async (x) => ({ url: `/api/v1/accounts/${x.id}/support-calendar`, body: { holdOutsideHours: false, holidays: [{ date: '2027-12-25', name: 'Christmas' }] } }),
+      expect: WRITERS(200),
+    },
+    {
+      method: 'POST',
+      route: '/api/v1/accounts/{accountId}/support-calendar/import',
+      request: async (x) => ({
+        url: `/api/v1/accounts/${x.id}/support-calendar/import`,
+        body: { ics: 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:test\r\nBEGIN:VEVENT\r\nUID:1\r\nDTSTART;VALUE=DATE:20271226\r\nSUMMARY:Boxing Day\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' },
+      }),
+      expect: WRITERS(200),
+    },
     { method: 'GET', route: '/api/v1/accounts/{accountId}/unsubscribes', request: async (x) => ({ url: `/api/v1/accounts/${x.id}/unsubscribes` }), expect: ADMIN_ONLY(200) },
     { method: 'GET', route: '/api/v1/accounts/{accountId}/maintenance-windows', request: async (x) => ({ url: `/api/v1/accounts/${x.id}/maintenance-windows` }), expect: READ },
     {

@@ -21,12 +21,16 @@ import {
 import type { DeliveryStatus } from '../../storage/schema';
 import { loadContactInfo, membersOf } from './contact-info-document';
 import { DEFAULT_ESCALATION_TIMING, type EscalationTiming } from '../../domain/escalation';
-import { supportStatus } from '../../domain/support-hours';
+import { supportStatus, type Holidays } from '../../domain/support-hours';
 import type { OperationalSupport } from '../../domain/contact-info';
 import type { NotificationSupportStatus } from '../../mail/templates';
 import { issueAcknowledgeToken, scheduleEscalation } from '../../storage/escalations';
 import { enqueueWebhookEvents, webhooksFor, type WebhookEvent } from '../../storage/webhooks';
 import { activeWindow, HELD_CATEGORIES } from '../../storage/maintenance';
+import { getSupportCalendar, holidaySet } from '../../storage/support-calendar';
+
+/** Categories an account may have wait for its support hours; emergencies never wait. */
+export const HOURS_HELD_CATEGORIES: ReadonlySet<string> = new Set(['technical', 'merchant_issue']);
 
 /**
  * The JSON a webhook destination receives for a notification (documented in the API reference):
@@ -46,8 +50,8 @@ export function acknowledgeUrlOf(publicUrl: string, token: string): string {
 }
 
 /** The partner's support now, with the zone its hours are given in (the first window's). */
-export function supportStatusOf(support: OperationalSupport | null, at: Date = new Date()): NotificationSupportStatus {
-  return { ...supportStatus(support, at), timeZone: support?.windows[0]?.timeZone ?? null };
+export function supportStatusOf(support: OperationalSupport | null, at: Date = new Date(), holidays?: Holidays): NotificationSupportStatus {
+  return { ...supportStatus(support, at, holidays), timeZone: support?.windows[0]?.timeZone ?? null };
 }
 
 /** A repeat of a dedup key within this window is counted, not sent again. */
@@ -140,7 +144,7 @@ export async function queueNotification(
   tx: Db,
   context: QueueContext,
   account: Account,
-  input: Omit<NewNotification, 'accountId' | 'heldBy'> & { category: Category; env: Environment },
+  input: Omit<NewNotification, 'accountId' | 'heldBy' | 'heldUntil'> & { category: Category; env: Environment },
 ): Promise<Accepted> {
   const route = await routeNow(tx, context, account, input.category, input.env, input.template?.id);
   if (route.failed) throw new DomainError(route.failed);
@@ -154,13 +158,23 @@ export async function queueNotification(
       return { id: holder, status: await notificationStatus(tx, holder), recipients, deduplicated: true, held: await isHeld(tx, holder) };
     }
   }
-  const heldBy =
-    input.integration && HELD_CATEGORIES.has(input.category) && !input.test
-      ? await activeWindow(tx, account.id, input.integration, new Date().toISOString())
-      : undefined;
-  // User escalations say whether the partner's support is open now, and if not, when it opens.
-  const support = input.category === 'user_escalation' ? supportStatusOf(route.info.operationalSupport) : null;
-  await insertNotification(tx, id, { ...input, accountId: account.id, supportStatus: support, heldBy });
+  const now = new Date();
+  let heldBy =
+    input.integration && HELD_CATEGORIES.has(input.category) && !input.test ? await activeWindow(tx, account.id, input.integration, now.toISOString()) : undefined;
+  // Technical and merchant-issue notifications may wait for the partner's support to open (an account setting).
+  let heldUntil: string | undefined;
+  if (!heldBy && HOURS_HELD_CATEGORIES.has(input.category) && !input.test) {
+    const calendar = await getSupportCalendar(tx, account.id);
+    const status = calendar.holdOutsideHours ? supportStatus(route.info.operationalSupport, now, holidaySet(calendar)) : null;
+    if (status && !status.openNow && status.nextChangeAt) {
+      heldBy = 'business_hours';
+      heldUntil = status.nextChangeAt;
+    }
+  }
+  // User escalations say whether the partner's support is open now (holidays count), and if not, when it opens.
+  const support =
+    input.category === 'user_escalation' ? supportStatusOf(route.info.operationalSupport, now, holidaySet(await getSupportCalendar(tx, account.id))) : null;
+  await insertNotification(tx, id, { ...input, accountId: account.id, supportStatus: support, heldBy, heldUntil });
   const recipients = route.routed.map((r) => ({ email: r.email, field: r.field }));
   if (heldBy) return { id, status: 'queued', recipients, deduplicated: false, held: true };
   await writeDeliveries(tx, context, account, { id, ...input, test: input.test ?? false }, route, support);

@@ -12,6 +12,7 @@ import { escalations } from './009_escalations';
 import { webhooks } from './011_webhooks';
 import { maintenance } from './012_maintenance';
 import { unsubscribes } from './013_unsubscribes';
+import { supportCalendar } from './014_support_calendar';
 
 /** Column types that differ between the two dialects. */
 export type ColumnTypes = { timestamp: 'timestamptz' | 'text' };
@@ -32,6 +33,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '011_webhooks': webhooks(t),
     '012_maintenance': maintenance(t),
     '013_unsubscribes': unsubscribes(t),
+    '014_support_calendar': supportCalendar(t),
   };
 }
 

@@ -6,7 +6,7 @@ interface TextFieldProps {
   name: string;
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'email' | 'password' | 'search' | 'tel' | 'url' | 'datetime-local';
+  type?: 'text' | 'email' | 'password' | 'search' | 'tel' | 'url' | 'datetime-local' | 'date';
   autoComplete?: string;
   isRequired?: boolean;
   autoFocus?: boolean;

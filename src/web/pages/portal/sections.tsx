@@ -7,6 +7,7 @@ import { OverviewPage } from './OverviewPage';
 import { UsersPage } from './UsersPage';
 import { WebhooksPage } from './WebhooksPage';
 import { MaintenancePage } from './MaintenancePage';
+import { BusinessHoursPage } from './BusinessHoursPage';
 
 const labels = defineMessages({
   overview: { id: 'portal.nav.overview', defaultMessage: 'Overview' },
@@ -17,6 +18,7 @@ const labels = defineMessages({
   users: { id: 'portal.nav.users', defaultMessage: 'Users' },
   webhooks: { id: 'portal.nav.webhooks', defaultMessage: 'Webhooks' },
   maintenance: { id: 'portal.nav.maintenance', defaultMessage: 'Maintenance' },
+  businessHours: { id: 'portal.nav.businessHours', defaultMessage: 'Business hours' },
 });
 
 /** The partner portal's pages, in navigation order; the nav and the routes both follow this list. */
@@ -32,6 +34,7 @@ export const PORTAL_SECTIONS: Section[] = [
       { key: 'users', label: labels.users, path: 'configuration/users', element: <UsersPage /> },
       { key: 'webhooks', label: labels.webhooks, path: 'configuration/webhooks', element: <WebhooksPage /> },
       { key: 'maintenance', label: labels.maintenance, path: 'configuration/maintenance', element: <MaintenancePage /> },
+      { key: 'businessHours', label: labels.businessHours, path: 'configuration/business-hours', element: <BusinessHoursPage /> },
     ],
   },
 ];
