@@ -18,7 +18,7 @@ import { checkDestinationUrl } from './parts/webhook-destination';
 export async function createWebhook(
   deps: Deps,
   principal: Principal,
-  input: { scope: AccountScope; url: string; categories: Category[]; env: Environment },
+  input: { scope: AccountScope; url: string; categories: Category[]; env: Environment; deliveryEvents?: boolean },
 ): Promise<{ webhook: Webhook; secret: string }> {
   const account = input.scope.account;
   // DNS before the transaction: no lock is held while a resolver answers.
@@ -27,7 +27,7 @@ export async function createWebhook(
     await lockAccount(tx, deps.storage.dialect, account.id);
     if ((await countWebhooks(tx, account.id)) >= WEBHOOK_LIMIT) throw new DomainError('webhook_limit_reached', [], { max: WEBHOOK_LIMIT });
     const secret = newWebhookSecret();
-    const webhook = await insertWebhook(tx, { accountId: account.id, url, categories: [...new Set(input.categories)], env: input.env, secret });
+    const webhook = await insertWebhook(tx, { accountId: account.id, url, categories: [...new Set(input.categories)], env: input.env, secret, deliveryEvents: input.deliveryEvents });
     await recordAudit(tx, {
       accountId: account.id,
       actor: actorOf(principal),

@@ -16,6 +16,10 @@ export const createWebhookBody = z.strictObject({
     .describe('https:// URL receiving the events; its host must resolve to public addresses only (422 webhook_address_refused)'),
   categories: z.array(z.enum(CATEGORIES)).min(1).max(CATEGORIES.length).describe('The notification categories it receives'),
   env: z.enum(ENVIRONMENTS).default('production').describe('The environment whose notifications it receives'),
+  deliveryEvents: z
+    .boolean()
+    .default(false)
+    .describe("Also receive delivery.sent / delivery.retrying / delivery.failed events for the account's notification emails"),
 });
 
 export const rotateWebhookBody = z
@@ -36,6 +40,7 @@ export const webhook = z
     url: z.string(),
     categories: z.array(z.enum(CATEGORIES)),
     env: z.enum(ENVIRONMENTS),
+    deliveryEvents: z.boolean().describe('Receives delivery status events'),
     status: z.enum(['enabled', 'disabled']).describe('disabled after failing for 3 days (WEBHOOK_DISABLE_AFTER_HOURS); a successful test event enables it again'),
     failingSince: z.string().nullable().describe('The first failure of the current run of failures'),
     disabledAt: z.string().nullable(),
@@ -54,7 +59,7 @@ export const webhookList = z.object({ items: z.array(webhook) });
 
 export const webhookDelivery = z.object({
   id: z.string().describe('Also the webhook-id header of every attempt'),
-  eventType: z.string().describe('notification.raised or webhook.test'),
+  eventType: z.string().describe('notification.raised, webhook.test, delivery.sent, delivery.retrying or delivery.failed'),
   status: z.enum(['queued', 'sent', 'retrying', 'failed']),
   attempts: z.number().int(),
   lastError: z.string().nullable(),

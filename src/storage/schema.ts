@@ -142,6 +142,8 @@ export interface WebhooksTable {
   previous_secret: string | null;
   previous_secret_until: string | null;
   status: 'enabled' | 'disabled';
+  /** 1: also receives delivery status events (delivery.sent, delivery.retrying, delivery.failed). */
+  delivery_events: number;
   failing_since: string | null;
   disabled_at: string | null;
   created_at: string;

@@ -12,6 +12,8 @@ export type Webhook = {
   categories: Category[];
   env: Environment;
   status: 'enabled' | 'disabled';
+  /** Also receives delivery status events of the account's emails. */
+  deliveryEvents: boolean;
   failingSince: string | null;
   disabledAt: string | null;
   /** Until when the previous secret still signs (after a rotation); null when none does. */
@@ -30,6 +32,7 @@ export function toWebhook(row: WebhooksTable): Webhook {
     categories: JSON.parse(row.categories) as Category[],
     env: row.env,
     status: row.status,
+    deliveryEvents: row.delivery_events === 1,
     failingSince: row.failing_since,
     disabledAt: row.disabled_at,
     previousSecretUntil: row.previous_secret_until,
@@ -62,7 +65,7 @@ export async function findWebhookById(db: Db, id: string): Promise<WebhooksTable
 
 export async function insertWebhook(
   tx: Db,
-  input: { accountId: string; url: string; categories: Category[]; env: Environment; secret: string },
+  input: { accountId: string; url: string; categories: Category[]; env: Environment; secret: string; deliveryEvents?: boolean },
 ): Promise<Webhook> {
   const row: WebhooksTable = {
     id: newId('wh'),
@@ -74,6 +77,7 @@ export async function insertWebhook(
     previous_secret: null,
     previous_secret_until: null,
     status: 'enabled',
+    delivery_events: input.deliveryEvents ? 1 : 0,
     failing_since: null,
     disabled_at: null,
     created_at: new Date().toISOString(),
@@ -200,4 +204,33 @@ export async function disableWebhook(tx: Db, id: string, at: string): Promise<bo
     .where('status', '=', 'enabled')
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * For email deliveries of notifications: the enabled destinations of their accounts that asked
+ * for delivery status events (one query for a batch of deliveries).
+ */
+export async function deliveryEventTargets(db: Db, deliveryIds: string[]) {
+  if (deliveryIds.length === 0) return [];
+  return db
+    .selectFrom('deliveries')
+    .innerJoin('notifications', 'notifications.id', 'deliveries.notification_id')
+    .innerJoin('webhooks', 'webhooks.account_id', 'notifications.account_id')
+    .select([
+      'deliveries.id as deliveryId',
+      'deliveries.recipient',
+      'deliveries.status',
+      'deliveries.attempts',
+      'deliveries.last_error as lastError',
+      'notifications.id as notificationId',
+      'notifications.account_id as accountId',
+      'notifications.category',
+      'webhooks.id as webhookId',
+      'webhooks.url',
+    ])
+    .where('deliveries.id', 'in', deliveryIds)
+    .where('deliveries.channel', '=', 'email')
+    .where('webhooks.delivery_events', '=', 1)
+    .where('webhooks.status', '=', 'enabled')
+    .execute();
 }

@@ -4,7 +4,7 @@ import type { Storage } from '../storage/db';
 import { claimDue, markFailed, markSentMany, renewLeases, type ClaimedDelivery } from '../storage/deliveries';
 import { deliveryAttempts, deliveryLatency } from './metrics';
 import { WebhookAttemptError } from '../webhooks/post';
-import { createWebhookSender, DEFAULT_WEBHOOK_OPTIONS, type WebhookDeliveryOptions } from './webhook-deliveries';
+import { createWebhookSender, DEFAULT_WEBHOOK_OPTIONS, queueDeliveryEvents, type WebhookDeliveryOptions } from './webhook-deliveries';
 
 export type Logger = {
   info(obj: object, msg: string): void;
@@ -73,16 +73,24 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
     const recorded = await markFailed(storage.db, item, outcome, message);
     deliveryAttempts.inc({ outcome: recorded ? outcome.status : 'lease_lost' });
     if (recorded && item.channel === 'webhook') await webhooks.failed(item);
+    if (recorded && item.channel === 'email') await statusEvents([item.id]);
     log.warn(
       { deliveryId: item.id, messageId: item.mail.messageId, attempts: item.attempts, status: outcome.status, recorded, possiblySent, err: error },
       possiblySent ? 'delivery possibly sent: timed out after DATA; retrying with the same Message-ID' : 'delivery attempt failed',
     );
   }
 
+  /** Delivery status events for the account's webhooks that asked for them; a failure here never fails the delivery. */
+  async function statusEvents(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await queueDeliveryEvents(storage, ids).catch((error: unknown) => log.warn({ err: error, deliveryIds: ids }, 'could not queue delivery status events'));
+  }
+
   /** Records sent deliveries a few at a time: one statement for several messages. */
   async function recordSent(items: ClaimedDelivery[]): Promise<void> {
     if (items.length === 0) return;
     const recorded = await markSentMany(storage.db, items.map((item) => item.id), items[0]!.leaseToken);
+    await statusEvents(items.filter((item) => item.channel === 'email' && recorded.has(item.id)).map((item) => item.id));
     const now = Date.now();
     for (const item of items) {
       if (recorded.has(item.id)) {

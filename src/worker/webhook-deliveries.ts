@@ -4,7 +4,7 @@ import { webhookDisabledEmail } from '../mail/templates';
 import { findAccount } from '../storage/accounts';
 import { writeTransaction, type Storage } from '../storage/db';
 import { enqueueEmails, type ClaimedDelivery } from '../storage/deliveries';
-import { disableWebhook, findWebhookById, markWebhookFailing, markWebhookHealthy } from '../storage/webhooks';
+import { deliveryEventTargets, disableWebhook, enqueueWebhookEvents, findWebhookById, markWebhookFailing, markWebhookHealthy } from '../storage/webhooks';
 import { postWebhook, WebhookAttemptError } from '../webhooks/post';
 import { webhookHeaders } from '../webhooks/signature';
 
@@ -93,4 +93,42 @@ export function createWebhookSender(storage: Storage, options: WebhookDeliveryOp
       });
     },
   };
+}
+
+/**
+ * Delivery status events: for email deliveries of notifications whose outcome was just recorded,
+ * a signed `delivery.sent` / `delivery.retrying` / `delivery.failed` event to each destination of
+ * the account that asked for them. Queued right after the outcome (a crash in between loses the
+ * event, never the email); webhook deliveries themselves raise none.
+ */
+export async function queueDeliveryEvents(storage: Storage, deliveryIds: string[]): Promise<number> {
+  const targets = await deliveryEventTargets(storage.db, deliveryIds);
+  if (targets.length === 0) return 0;
+  const byDelivery = new Map<string, typeof targets>();
+  for (const target of targets) byDelivery.set(target.deliveryId, [...(byDelivery.get(target.deliveryId) ?? []), target]);
+  await writeTransaction(storage, async (tx) => {
+    for (const [deliveryId, group] of byDelivery) {
+      const first = group[0]!;
+      await enqueueWebhookEvents(
+        tx,
+        group.map((t) => ({ id: t.webhookId, url: t.url })),
+        {
+          type: `delivery.${first.status}`,
+          timestamp: new Date().toISOString(),
+          data: {
+            deliveryId,
+            notificationId: first.notificationId,
+            accountId: first.accountId,
+            category: first.category,
+            channel: 'email',
+            recipient: first.recipient,
+            status: first.status,
+            attempts: Number(first.attempts),
+            lastError: first.lastError,
+          },
+        },
+      );
+    }
+  });
+  return targets.length;
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMailer, type Mailer } from '../../src/mail/mailer';
+import { startMailCatcher, type MailCatcher } from '../../src/mail/catcher';
 import { isRefusedAddress } from '../../src/webhooks/address-guard';
 import { signWebhook } from '../../src/webhooks/signature';
 import { startDeliveryWorker, type DeliveryWorker } from '../../src/worker/delivery-worker';
@@ -114,6 +115,7 @@ describe.each(DIALECTS)('webhooks on %s', (dialect) => {
   let account: AccountFixture;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
   let mailer: Mailer;
+  let refusing: MailCatcher;
   let worker: DeliveryWorker;
   let clock: Date;
   let other: AccountFixture;
@@ -139,13 +141,16 @@ describe.each(DIALECTS)('webhooks on %s', (dialect) => {
     await t.deliverMail();
     // From here on our own worker sends: fast retries, a short timeout and a clock the tests move.
     await t.worker.stop();
-    mailer = createMailer({ smtpUrl: t.catcher.url, from: 'Liaison <no-reply@localhost>' });
+    // Our worker's SMTP server refuses the merchant-issue contact (550), as for a deleted mailbox.
+    refusing = await startMailCatcher((mail) => void t.inbox.push(mail), { refuse: ['merchants@partner.example'] });
+    mailer = createMailer({ smtpUrl: refusing.url, from: 'Liaison <no-reply@localhost>' });
     worker = startWorker(true);
     receiver = await startReceiver();
   });
   afterAll(async () => {
     await worker.stop();
     mailer.close();
+    await refusing.close();
     await receiver.close();
     await t.close();
   });
@@ -202,6 +207,32 @@ describe.each(DIALECTS)('webhooks on %s', (dialect) => {
     // Email contacts still got their emails; the notification's deliveries list only them.
     const list = (await account.admin.request('GET', `/api/v1/accounts/${account.id}/notifications?category=technical`)).json();
     expect(list.items[0].deliveries.map((d: { email: string }) => d.email)).toEqual(['dev@partner.example']);
+  });
+
+  it('sends signed delivery status events to destinations that asked for them: delivery.sent and delivery.failed', async () => {
+    const response = await account.admin.request('POST', base(), { url: `${receiver.url}/status`, categories: ['alert'], deliveryEvents: true });
+    expect(response.statusCode, response.body).toBe(201);
+    const hook = response.json() as { secret: string; deliveryEvents: boolean };
+    expect(hook.deliveryEvents).toBe(true);
+    const plain = await addWebhook('/plain', ['alert']);
+    const technical = (await raise('technical')).json();
+    const merchant = (await raise('merchant_issue', 'Payout stuck')).json();
+    await deliverUntilSettled();
+    const events = receiver.received.map((r) => ({ path: r.path, event: new Webhook(hook.secret).verify(r.body, r.headers as Record<string, string>) as { type: string; data: Record<string, unknown> } }));
+    expect(events.every((e) => e.path === '/status')).toBe(true);
+    expect(plain.id).toBeTruthy();
+    expect(events.map((e) => e.event)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'delivery.sent', data: expect.objectContaining({ notificationId: technical.id, recipient: 'dev@partner.example', status: 'sent', channel: 'email' }) }),
+        expect.objectContaining({
+          type: 'delivery.failed',
+          data: expect.objectContaining({ notificationId: merchant.id, recipient: 'merchants@partner.example', status: 'failed', lastError: expect.stringContaining('550') }),
+        }),
+      ]),
+    );
+    // The events' own deliveries raise no events of their own.
+    expect(events.filter((e) => e.event.type.startsWith('delivery.')).length).toBe(events.length);
+    expect(events).toHaveLength(2);
   });
 
   it('signs exactly as the spec says (id.timestamp.body with the base64-decoded key)', () => {

@@ -23,6 +23,8 @@ export function webhooks(t: ColumnTypes) {
         .addColumn('previous_secret', 'text')
         .addColumn('previous_secret_until', t.timestamp)
         .addColumn('status', 'text', (c) => c.notNull())
+        // 1: also receives delivery.sent / delivery.retrying / delivery.failed events of the account's emails.
+        .addColumn('delivery_events', 'integer', (c) => c.notNull().defaultTo(0))
         // The first failure of the current run of failures (null once a delivery succeeds).
         .addColumn('failing_since', t.timestamp)
         .addColumn('disabled_at', t.timestamp)

@@ -25,7 +25,8 @@ const noContent = z.undefined();
 
 const EVENT_DOC =
   'Each event is a POST of JSON `{"type": "notification.raised", "timestamp": "<ISO 8601>", "data": {"notificationId", "accountId", "category", "env", "title", "body", "test"}}` ' +
-  '(or `webhook.test` with `data: {accountId, webhookId}`), signed per Standard Webhooks: headers `webhook-id` (the delivery id, the same on every retry), ' +
+  '(or `webhook.test` with `data: {accountId, webhookId}`; with deliveryEvents, `delivery.sent` / `delivery.retrying` / `delivery.failed` with ' +
+  '`data: {deliveryId, notificationId, accountId, category, channel, recipient, status, attempts, lastError}` for the account\'s notification emails), signed per Standard Webhooks: headers `webhook-id` (the delivery id, the same on every retry), ' +
   '`webhook-timestamp` (Unix seconds) and `webhook-signature: v1,<base64 HMAC-SHA256 of "id.timestamp.body" keyed with the base64-decoded secret after whsec_>` ' +
   '(two space-separated signatures while a rotated secret overlaps). Any 2xx is success; 5xx, 408, 429, timeouts and connection errors are retried with back-off; ' +
   'redirects are not followed (a 3xx is a failure) and other 4xx fail at once.';

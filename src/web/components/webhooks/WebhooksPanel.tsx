@@ -59,7 +59,7 @@ function AddWebhookForm({ accountId, onAdded }: { accountId: string; onAdded: (c
   const [env] = useEnvironment();
   const headingId = useId();
   const form = useForm(
-    { url: '', categories: ['emergency', 'technical'] as string[] },
+    { url: '', categories: ['emergency', 'technical'] as string[], deliveryEvents: false },
     { webhook_address_refused: 'url', webhook_host_unknown: 'url' },
   );
   const onSubmit = (event: FormEvent<HTMLFormElement>) =>
@@ -69,8 +69,8 @@ function AddWebhookForm({ accountId, onAdded }: { accountId: string; onAdded: (c
         categories:
           categories.length > 0 ? undefined : intl.formatMessage({ id: 'webhooks.add.categories.required', defaultMessage: 'Choose at least one category.' }),
       }),
-      send: async ({ url, categories }) => {
-        const body: CreateWebhookBody = { url: url.trim(), categories: categories as Category[], env };
+      send: async ({ url, categories, deliveryEvents }) => {
+        const body: CreateWebhookBody = { url: url.trim(), categories: categories as Category[], env, deliveryEvents };
         const created = await api<WebhookWithSecret>(paths.webhooks(accountId), { method: 'POST', body });
         form.set('url', '');
         onAdded(created);
@@ -114,6 +114,9 @@ function AddWebhookForm({ accountId, onAdded }: { accountId: string; onAdded: (c
           </div>
           <FieldError className="field-error">{form.errors.categories}</FieldError>
         </CheckboxGroup>
+        <Checkbox isSelected={form.values.deliveryEvents} onChange={(selected) => form.set('deliveryEvents', selected)}>
+          {intl.formatMessage({ id: 'webhooks.add.deliveryEvents', defaultMessage: 'Also send delivery status events (email sent, retrying, failed)' })}
+        </Checkbox>
         <div>
           <SubmitButton pending={form.pending}>{intl.formatMessage({ id: 'webhooks.add.submit', defaultMessage: 'Add webhook' })}</SubmitButton>
         </div>
