@@ -99,3 +99,19 @@ test('an admin schedules maintenance of an integration and ends it now', async (
   await row.getByRole('button', { name: /^End maintenance of .* now$/ }).click();
   await expect(row.getByText('Ended')).toBeVisible();
 });
+
+test('an admin lists holidays and has notifications wait for support hours', async ({ page }) => {
+  const { account } = await accountWithSignedInAdmin(page, operator, 'Hours');
+  await page.goto(`/accounts/${account.id}/configuration/business-hours`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Business hours' })).toBeVisible();
+  await page.getByRole('button', { name: 'Add holiday' }).click();
+  await page.getByLabel('Date of holiday 1').fill('2027-12-25');
+  await page.getByLabel('Name of holiday 1').fill('Christmas');
+  await page.getByText('Hold technical and merchant-issue notifications until support opens').click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Name of holiday 1')).toHaveValue('Christmas');
+  expect(await seriousViolations(page)).toEqual([]);
+  await screenshot(page, 'en-business-hours');
+});
