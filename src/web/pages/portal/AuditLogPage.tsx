@@ -72,13 +72,28 @@ function ActionSentence({ entry }: { entry: AuditEntry }) {
           values={{ actor, count: entry.changes.length }}
         />
       );
+    case 'webhook.created':
+      return <FormattedMessage id="audit.action.webhookCreated" defaultMessage="{actor} added the webhook {url}" values={{ actor, url: <bdi dir="ltr">{text(change('webhook')?.after)}</bdi> }} />;
+    case 'webhook.deleted':
+      return <FormattedMessage id="audit.action.webhookDeleted" defaultMessage="{actor} deleted the webhook {url}" values={{ actor, url: <bdi dir="ltr">{text(change('webhook')?.before)}</bdi> }} />;
+    case 'webhook.secretRotated':
+      return (
+        <FormattedMessage id="audit.action.webhookSecretRotated" defaultMessage="{actor} rotated the secret of the webhook {url}" values={{ actor, url: <bdi dir="ltr">{text(change('webhook')?.after)}</bdi> }} />
+      );
+    case 'maintenance.scheduled':
+      return <FormattedMessage id="audit.action.maintenanceScheduled" defaultMessage="{actor} scheduled maintenance" values={{ actor }} />;
+    case 'maintenance.ended':
+      return <FormattedMessage id="audit.action.maintenanceEnded" defaultMessage="{actor} ended maintenance" values={{ actor }} />;
+    case 'supportCalendar.updated':
+    case 'supportCalendar.imported':
+      return <FormattedMessage id="audit.action.supportCalendarUpdated" defaultMessage="{actor} changed the business hours and holidays" values={{ actor }} />;
     default:
       return <FormattedMessage id="audit.action.other" defaultMessage="{actor}: {action}" values={{ actor, action: entry.action }} />;
   }
 }
 
 /** User actions say everything in their sentence; the others list each field before → after. */
-const SENTENCE_ONLY = new Set(['account.language_changed', 'user.invited', 'user.added', 'user.role_changed', 'user.removed', 'invitation.accepted']);
+const SENTENCE_ONLY = new Set(['account.language_changed', 'user.invited', 'user.added', 'user.role_changed', 'user.removed', 'invitation.accepted', 'webhook.created', 'webhook.deleted', 'webhook.secretRotated']);
 
 function Changes({ entry }: { entry: AuditEntry }) {
   if (SENTENCE_ONLY.has(entry.action) || entry.changes.length === 0) return null;
