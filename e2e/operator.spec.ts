@@ -62,6 +62,16 @@ for (const [locale, endonym] of [
     await confirm.click();
     await expect(page.getByRole('button', { name: new RegExp(`^${t['integrationActions.enable']}`) })).toBeVisible();
 
+    // The whole contact information, read-only, and the audit log naming the disabling.
+    const contactInfo = page.getByRole('region', { name: t['account.contactInfo'] });
+    const technical = contactInfo.getByRole('group', { name: t['contactField.technicalEmergencyContacts'], exact: true });
+    await expect(technical.getByRole('textbox').first()).toHaveAttribute('readonly', '');
+    await expect(technical.getByRole('textbox').first()).toHaveValue('oncall@partner.test');
+    await expect(contactInfo.getByRole('button', { name: t['contactInfo.save'] })).toHaveCount(0);
+    const audit = page.getByRole('region', { name: t['audit.title'] });
+    await expect(audit.locator('.audit-entry').first()).toContainText(reason);
+    await screenshot(page, `${locale}-operator-account-contact-info`);
+
     // Send notification: recipients first, then the button to send appears.
     const send = page.getByRole('region', { name: t['sendNotification.heading'] });
     await pickerNamed(send, t['testNotification.category']!).click();

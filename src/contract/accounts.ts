@@ -50,7 +50,14 @@ export const accountsQuery = pageQuery.extend({
   q: z.string().trim().max(200).optional().describe('Accounts whose name contains this (any case)'),
   sort: z.enum(['name', '-name']).optional().describe('By name, A to Z (`name`, the default) or Z to A (`-name`)'),
 });
-export const accountsPage = pageOf(accountSummary);
+/** An item of `GET /api/v1/accounts`: the summary and how its deliveries are doing. */
+export const accountListItem = accountSummary.extend({
+  failingDeliveries: z
+    .number()
+    .int()
+    .describe('Deliveries of its notifications from the last 14 days that failed or are being retried now'),
+});
+export const accountsPage = pageOf(accountListItem);
 
 export const createAccountBody = z.strictObject({
   name: displayName.describe("The partner's name"),

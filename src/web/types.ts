@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type {
   acceptInvitationBody,
   accountDetail,
+  accountListItem,
   accountSummary,
   accountsPage,
   addUserBody,
@@ -33,6 +34,7 @@ export type Membership = z.infer<typeof membership>;
 export type IntegrationType = z.infer<typeof integrationType>;
 export type AccountSummary = z.infer<typeof accountSummary>;
 export type AccountDetail = z.infer<typeof accountDetail>;
+export type AccountListItem = z.infer<typeof accountListItem>;
 export type AccountsPage = z.infer<typeof accountsPage>;
 /** Request bodies are what the client sends, before the server's trimming and defaults. */
 export type CreateAccountBody = z.input<typeof createAccountBody>;

@@ -41,6 +41,8 @@ export interface ContactInfoFormProps {
   accountLanguage?: Locale;
   /** False while the form is hidden behind another tab: the users list is fetched again when it comes back. */
   active?: boolean;
+  /** Shown read-only whatever the viewer may do: the operator's account page, where partners own their contacts. */
+  readOnly?: boolean;
 }
 
 /**
@@ -50,10 +52,10 @@ export interface ContactInfoFormProps {
  * errors land on the same inputs. What was typed is kept through errors and version conflicts.
  */
 export function ContactInfoForm(props: ContactInfoFormProps) {
-  const { accountId, env, variant, headingLevel, onSaved, onInvite, usersHref, productionHref, active = true, accountLanguage } = props;
+  const { accountId, env, variant, headingLevel, onSaved, onInvite, usersHref, productionHref, active = true, accountLanguage, readOnly = false } = props;
   const intl = useIntl();
   const can = useCan(accountId);
-  const canEdit = can('contactInfo.write');
+  const canEdit = !readOnly && can('contactInfo.write');
   const focus = usePlaceFocus();
   // The document calls back after a render (on loading and saving), when `errors` below exists.
   const doc = useContactInfo({
@@ -110,7 +112,7 @@ export function ContactInfoForm(props: ContactInfoFormProps) {
   return (
     <FormApiContext.Provider value={formApi}>
       <Form className={`ci-form ci-form-${variant}`} validationBehavior="aria" onSubmit={onSubmit} aria-busy={doc.pending || undefined}>
-        {!canEdit ? (
+        {readOnly ? null : !canEdit ? (
           <p className="alert alert-info">
             <FormattedMessage
               id="contactInfo.readOnly"

@@ -15,13 +15,14 @@ import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { EnvLink, useEnvNavigate } from '../../environment';
 import { useIntegrationTypes } from '../../integrations';
-import type { AccountSummary, AccountsPage as AccountsPageBody } from '../../types';
+import { Badge } from '../../components/Badge';
+import type { AccountListItem, AccountsPage as AccountsPageBody } from '../../types';
 import { appendNew, usePagedList } from '../../usePagedList';
 import { NewAccountDialog } from './NewAccountDialog';
 
 const PAGE_SIZE = 50;
 
-const byId = appendNew<AccountSummary>((account) => account.id);
+const byId = appendNew<AccountListItem>((account) => account.id);
 
 /** `/operator`: every partner account with its completeness; "Incomplete only" is kept in the URL. */
 export function AccountsPage() {
@@ -36,7 +37,7 @@ export function AccountsPage() {
   // What is typed goes to the URL (and the query) once typing pauses.
   const [typed, setTyped] = useState(search);
 
-  const list = usePagedList<AccountSummary>(
+  const list = usePagedList<AccountListItem>(
     (cursor) =>
       api<AccountsPageBody>(
         paths.accounts({ contactInfo: incompleteOnly ? 'incomplete' : undefined, q: search || undefined, sort: sort === '-name' ? '-name' : undefined, limit: PAGE_SIZE, cursor }),
@@ -144,6 +145,7 @@ export function AccountsPage() {
             { key: 'name', header: <FormattedMessage id="accounts.column.name" defaultMessage="Name" /> },
             { key: 'integrations', header: <FormattedMessage id="accounts.column.integrations" defaultMessage="Integrations" /> },
             { key: 'contactInfo', header: <FormattedMessage id="accounts.column.contactInfo" defaultMessage="Contact information" /> },
+            { key: 'failing', header: <FormattedMessage id="accounts.column.failingDeliveries" defaultMessage="Failing deliveries (14 days)" /> },
           ]}
           rows={accounts}
         >
@@ -166,6 +168,13 @@ export function AccountsPage() {
               </td>
               <td>
                 <Completeness account={account} />
+              </td>
+              <td className="cell-number">
+                {account.failingDeliveries > 0 ? (
+                  <Badge tone="danger">{intl.formatNumber(account.failingDeliveries)}</Badge>
+                ) : (
+                  <span className="muted">{intl.formatNumber(0)}</span>
+                )}
               </td>
             </tr>
           )}
