@@ -131,3 +131,40 @@ for (const [locale, endonym] of [
     expect(await seriousViolations(page)).toEqual([]);
   });
 }
+
+for (const [locale, endonym] of [
+  ['en', 'English'],
+  ['he', 'עברית'],
+] as const) {
+  test(`${locale}: a broadcast reviewed, sent, followed to the end, and on the dashboard`, async ({ page }) => {
+    test.setTimeout(90_000);
+    const t = catalog(locale);
+    const suffix = unique();
+    const title = `API change ${suffix}`;
+    await operator.createAccount(`Broadcast reader ${suffix}`, `reader-${suffix}@partner.test`);
+    await operatorSignsIn(page, locale, endonym, '/operator/broadcasts');
+    await expect(page.getByRole('heading', { level: 1, name: t['broadcast.title'] })).toBeVisible();
+    await page.getByLabel(t['sendNotification.title']!).fill(title);
+    await page.getByLabel(t['sendNotification.body']!).fill('The v1 endpoints close in March.');
+
+    // A first press says whom it reaches; only the second sends.
+    await page.getByRole('button', { name: t['broadcast.reviewButton'] }).click();
+    const review = page.getByRole('status').filter({ hasText: plain(t['broadcast.audience.all']!) });
+    await expect(review).toBeVisible();
+    await page.getByRole('button', { name: t['broadcast.confirm'] }).click();
+    await expect(page.getByRole('status').filter({ hasText: plain(t['broadcast.accepted']!.split('{')[0]!).trim() })).toBeVisible();
+
+    // The list follows it to the end on its own (it asks again while a broadcast runs).
+    const item = page.locator('.broadcast-item').filter({ hasText: title });
+    await expect(item.getByText(t['broadcast.status.done']!, { exact: true })).toBeVisible({ timeout: 30_000 });
+    const progress = item.getByRole('progressbar', { name: t['broadcast.progress.label'] });
+    const total = Number(await progress.getAttribute('aria-valuemax'));
+    expect(total).toBeGreaterThanOrEqual(1);
+    await expect(progress).toHaveAttribute('aria-valuenow', String(total));
+    await screenshot(page, `${locale}-operator-broadcasts`);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: t['operator.nav.dashboard'] }).click();
+    await expect(page.locator('.broadcast-item').filter({ hasText: title })).toBeVisible();
+  });
+}

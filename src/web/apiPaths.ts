@@ -37,6 +37,8 @@ export const paths = {
   /** Every account with its contact information, as a CSV download (operators). */
   accountsCsv: () => `${API}/operator/accounts.csv`,
   dashboard: () => `${API}/operator/dashboard`,
+  /** The latest broadcasts with their progress (GET), or a new one (POST; operators). */
+  broadcasts: () => `${API}/operator/broadcasts`,
   account,
   users: (accountId: string, page: PageParams = {}) => `${account(accountId)}/users${query({ ...page })}`,
   user,

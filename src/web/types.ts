@@ -71,3 +71,4 @@ export type RecoveryCodes = z.infer<typeof recoveryCodesResponse>;
 export type SecurityEntry = z.infer<typeof securityEntry>;
 export type SecurityLogPage = z.infer<typeof securityLogResponse>;
 export type Dashboard = z.infer<typeof import('../contract/operator').dashboard>;
+export type Broadcast = z.infer<typeof import('../contract/operator').broadcast>;
