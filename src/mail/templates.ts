@@ -50,6 +50,9 @@ function blockHtml(block: Block): string {
 
 type Action = { label: string; url: string };
 
+/** RIGHT-TO-LEFT MARK: an invisible strong right-to-left character. */
+const RLM = '\u200f';
+
 /** A plain, accessible email: the same content as text and as HTML in the reader's direction; one button per action. */
 export function layout(locale: Locale, blocks: Block[], action: Action | Action[], footer: string) {
   const dir = textDirection(locale);
@@ -62,7 +65,18 @@ ${actions.map((a) => `<p><a href="${escapeHtml(a.url)}" style="display: inline-b
 <p style="color: #52606d; font-size: 0.9em;">${escapeHtml(footer)}</p>
 </body>
 </html>`;
-  const text = [...blocks.map((b) => (typeof b === 'string' ? b : b.quote)), ...actions.map((a) => `${a.label}: ${a.url}`), footer].filter(Boolean).join('\n\n');
+  // Plain text has no dir attribute: mail clients give each line the direction of its first
+  // strong letter, so a Hebrew line that starts with a name or an address would read left to
+  // right. A right-to-left mark opens each line of Liaison's own wording; the caller's text
+  // (quotes) keeps the direction of its own first letter.
+  const ours = (paragraph: string) => (dir === 'rtl' ? paragraph.replace(/^(?=.)/gm, RLM) : paragraph);
+  const text = [
+    ...blocks.map((b) => (typeof b === 'string' ? ours(b) : b.quote)),
+    ...actions.map((a) => ours(`${a.label}: ${a.url}`)),
+    ours(footer),
+  ]
+    .filter(Boolean)
+    .join('\n\n');
   return { html, text };
 }
 
