@@ -1,12 +1,13 @@
 import type { Runtime } from '../app/bootstrap';
 import { startBroadcastLoop } from '../worker/broadcast-loop';
+import { startCleanupLoop } from '../worker/cleanup-loop';
 import { startDeliveryWorker } from '../worker/delivery-worker';
 import { startEscalationWorker } from '../worker/escalation-worker';
 
 /**
  * A delivery worker on its own (`npm run worker`, `liaison worker`), for scale-out: run the web
  * processes with LIAISON_WORKER=off. Several may run at once: each claims different deliveries.
- * Also runs the broadcast job loop and the emergency escalation timers. Stops on SIGTERM/SIGINT and exits 0.
+ * Also runs the broadcast job loop, the emergency escalation timers and the hourly cleanup. Stops on SIGTERM/SIGINT and exits 0.
  */
 export async function runWorker(runtime: Runtime): Promise<void> {
   const { storage, log } = runtime;
@@ -14,11 +15,14 @@ export async function runWorker(runtime: Runtime): Promise<void> {
   // Broadcasts fan out in the worker processes too (under a lease: one process per batch).
   const broadcasts = startBroadcastLoop(runtime, { log, leaseMs: runtime.config.leaseMs });
   const escalations = startEscalationWorker({ deps: { storage, catalog: runtime.catalog, config: runtime.config }, log, leaseMs: runtime.config.leaseMs });
+  // Expired sessions, sign-in counters and the like are deleted hourly.
+  const cleanup = startCleanupLoop(storage.db, { log });
   log.info({ database: storage.dialect }, 'delivery worker started');
   const stop = async () => {
     log.info('delivery worker stopping');
     await escalations.stop();
     await broadcasts.stop();
+    await cleanup.stop();
     await worker.stop();
     await runtime.close();
     process.exit(0);

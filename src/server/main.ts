@@ -2,6 +2,7 @@ import { bootstrap, exitOnStartFailure } from '../app/bootstrap';
 import { ensureOperator } from '../commands/ensure-operator';
 import { SYSTEM } from '../domain/principal';
 import { startBroadcastLoop } from '../worker/broadcast-loop';
+import { startCleanupLoop } from '../worker/cleanup-loop';
 import { startDeliveryWorker } from '../worker/delivery-worker';
 import { startEscalationWorker } from '../worker/escalation-worker';
 import { buildApp } from './app';
@@ -21,6 +22,7 @@ async function main() {
   const escalations =
     config.worker === 'embedded' ? startEscalationWorker({ deps: { storage, catalog, config }, log: log.child({ name: 'escalations' }), leaseMs: config.leaseMs }) : undefined;
   const broadcasts = config.worker === 'embedded' ? startBroadcastLoop({ storage, catalog, config }, { log: log.child({ name: 'broadcasts' }), leaseMs: config.leaseMs }) : undefined;
+  const cleanup = config.worker === 'embedded' ? startCleanupLoop(storage.db, { log: log.child({ name: 'cleanup' }) }) : undefined;
   const address = await app.listen({ port: config.port, host: config.host });
 
   const lines = [`Liaison is listening on ${address} (public URL ${config.publicUrl}, database: ${storage.dialect})`];
@@ -46,6 +48,7 @@ async function main() {
     await app.close();
     await escalations?.stop();
     await broadcasts?.stop();
+    await cleanup?.stop();
     await worker?.stop();
     await runtime.close();
     process.exit(0);

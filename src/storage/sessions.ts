@@ -101,10 +101,6 @@ export async function deleteSession(db: Db, sessionId: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 
-export async function deleteExpiredSessions(db: Db): Promise<void> {
-  await db.deleteFrom('sessions').where('expires_at', '<=', nowIso()).execute();
-}
-
 export type SessionSummary = { id: string; userAgent: string | null; address: string | null; createdAt: string; lastSeenAt: string };
 
 /** A person's live sessions, most recently used first. */
