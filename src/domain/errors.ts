@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'forbidden',
   'contact_info_required',
   'csrf_failed',
+  'two_step_enrolment_required',
+  'two_step_setup_first',
   'not_found',
   'already_member',
   'last_admin',

@@ -11,6 +11,8 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   contact_info_required: 403,
   csrf_failed: 403,
+  two_step_enrolment_required: 403,
+  two_step_setup_first: 409,
   not_found: 404,
   already_member: 409,
   last_admin: 409,

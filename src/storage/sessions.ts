@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { compiledQuery } from './compiled';
 import type { Db } from './db';
 import { nowIso } from './ids';
@@ -8,7 +9,14 @@ import { toUser, type User } from './users';
 export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 const TOUCH_INTERVAL_MS = 60 * 1000;
 
-export type SessionRecord = { id: string; userId: string; csrfToken: string; expiresAt: string };
+export type SessionRecord = {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  expiresAt: string;
+  /** Two-step sign-in is required of this person and not set up yet: only enrolment is open. */
+  enrolmentRequired?: boolean;
+};
 
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
@@ -55,6 +63,7 @@ const sessionWithUser = compiledQuery<'id', {
   name: string;
   locale: string | null;
   is_operator: number;
+  enrolment_required: number;
 }>((db, param) =>
   db
     .selectFrom('sessions')
@@ -69,6 +78,14 @@ const sessionWithUser = compiledQuery<'id', {
       'users.name',
       'users.locale',
       'users.is_operator',
+      // Required of them (operators while operators must, members of an account that requires
+      // it) and not set up: two index probes, only for people without two-step sign-in.
+      sql<number>`case
+        when users.totp_secret is not null then 0
+        when users.is_operator = 1 and exists (select 1 from settings where settings.key = 'require_two_step_operators' and settings.value = 'true') then 1
+        when exists (select 1 from memberships inner join accounts on accounts.id = memberships.account_id
+                     where memberships.user_id = users.id and accounts.require_two_step = 1) then 1
+        else 0 end`.as('enrolment_required'),
     ])
     .where('sessions.id', '=', param('id')),
 );
@@ -92,7 +109,7 @@ export async function findSession(db: Db, token: string): Promise<{ session: Ses
       .execute();
   }
   return {
-    session: { id: row.id, userId: row.user_id, csrfToken: row.csrf_token, expiresAt },
+    session: { id: row.id, userId: row.user_id, csrfToken: row.csrf_token, expiresAt, enrolmentRequired: Number(row.enrolment_required) === 1 },
     user: toUser({ ...row, id: row.user_id }),
   };
 }

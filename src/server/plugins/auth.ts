@@ -33,6 +33,13 @@ declare module 'fastify' {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/**
+ * What a person may still do while two-step sign-in is required of them and not set up: their
+ * session and their own profile, where they enrol, and the integration catalog the header reads.
+ * Everything else answers 403 two_step_enrolment_required until they have.
+ */
+const OPEN_DURING_ENROLMENT = /^\/api\/v1\/(session|profile|integration-types)(\/|$)/;
+
 export function sessionCookieName(secure: boolean): string {
   // The __Host- prefix pins the cookie to this host and path, and requires Secure.
   return secure ? '__Host-liaison_session' : 'liaison_session';
@@ -70,7 +77,13 @@ async function authenticate(request: FastifyRequest, options: AuthOptions, cooki
   const cookie = request.cookies[cookieName];
   if (!cookie) return undefined;
   const found = await findSession(options.db, cookie);
-  return found && { kind: 'user', user: found.user, session: { id: found.session.id, csrfToken: found.session.csrfToken } };
+  return (
+    found && {
+      kind: 'user',
+      user: found.user,
+      session: { id: found.session.id, csrfToken: found.session.csrfToken, enrolmentRequired: found.session.enrolmentRequired ?? false },
+    }
+  );
 }
 
 type AuthOptions = { db: Db; secureCookies: boolean; authenticateToken?: TokenAuthenticator };
@@ -106,6 +119,7 @@ export default fp(
         request.locale = user.locale;
         request.t = translator(user.locale);
       }
+      if (principal.session?.enrolmentRequired && !OPEN_DURING_ENROLMENT.test(request.routeOptions.url)) throw new DomainError('two_step_enrolment_required');
       if (access === 'operator' && !user.isOperator) throw new DomainError('not_found');
       if (UNSAFE.has(request.method) && config.csrf !== false) {
         const header = request.headers['x-csrf-token'];
