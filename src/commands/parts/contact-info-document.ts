@@ -5,7 +5,7 @@ import { hasMerchantIssueContacts, type IntegrationCatalog } from '../../domain/
 import type { Actor } from '../../domain/principal';
 import type { Account } from '../../storage/accounts';
 import { recordAudit, type AuditChange } from '../../storage/audit-log';
-import { findContactInfo, writeContactInfo } from '../../storage/contact-info';
+import { findContactInfo, findContactInfoWithPeople, writeContactInfo, type NamedPerson } from '../../storage/contact-info';
 import { afterCommit, type Db } from '../../storage/db';
 import { listAllMembers } from '../../storage/memberships';
 
@@ -35,9 +35,13 @@ export async function loadContactInfo(db: Db, catalog: IntegrationCatalog, accou
 }
 
 export async function presentContactInfo(db: Db, catalog: IntegrationCatalog, account: Account): Promise<ContactInfoView> {
-  const { stored, info, merchant, missing } = await loadContactInfo(db, catalog, account);
-  const members = await membersOf(db, account.id);
-  const updatedBy = stored?.updatedBy ? members.get(stored.updatedBy) : undefined;
+  const merchant = hasMerchantIssueContacts(catalog, account.integrations.map((i) => i.type));
+  // The document and the people it names in one read.
+  const found = await findContactInfoWithPeople(db, account.id);
+  const stored = found?.stored;
+  const info = stored?.info ?? emptyContactInfo(merchant);
+  const missing = missingFields(info, merchant);
+  const members = found?.members ?? new Map<string, NamedPerson>();
   return {
     version: stored?.version ?? 0,
     complete: missing.length === 0,
@@ -49,7 +53,7 @@ export async function presentContactInfo(db: Db, catalog: IntegrationCatalog, ac
     }),
     merchantIssueContacts: merchant ? (info.merchantIssueContacts ?? []) : null,
     updatedAt: stored?.updatedAt ?? null,
-    updatedBy: stored?.updatedBy ? { id: stored.updatedBy, name: updatedBy?.name || updatedBy?.email || '' } : null,
+    updatedBy: stored?.updatedBy ? { id: stored.updatedBy, name: found?.savedBy?.name || found?.savedBy?.email || '' } : null,
   };
 }
 
