@@ -1,6 +1,6 @@
 import type { Runtime } from '../app/bootstrap';
 import { startBroadcastLoop } from '../worker/broadcast-loop';
-import { startDeliveryWorker } from '../worker/delivery-worker';
+import { bounceRecorder, startDeliveryWorker } from '../worker/delivery-worker';
 import { startEscalationWorker } from '../worker/escalation-worker';
 
 /**
@@ -10,7 +10,7 @@ import { startEscalationWorker } from '../worker/escalation-worker';
  */
 export async function runWorker(runtime: Runtime): Promise<void> {
   const { storage, log } = runtime;
-  const worker = startDeliveryWorker({ storage, mailer: await runtime.mailer(), log, policy: { leaseMs: runtime.config.leaseMs, giveUpAfterMs: runtime.config.giveUpAfterMs } });
+  const worker = startDeliveryWorker({ storage, mailer: await runtime.mailer(), log, policy: { leaseMs: runtime.config.leaseMs, giveUpAfterMs: runtime.config.giveUpAfterMs }, onBounce: bounceRecorder({ storage, catalog: runtime.catalog, config: runtime.config }) });
   // Broadcasts fan out in the worker processes too (under a lease: one process per batch).
   const broadcasts = startBroadcastLoop(runtime, { log, leaseMs: runtime.config.leaseMs });
   const escalations = startEscalationWorker({ deps: { storage, catalog: runtime.catalog, config: runtime.config }, log, leaseMs: runtime.config.leaseMs });

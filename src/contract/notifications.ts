@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONTACT_FIELDS } from '../domain/contact-fields';
-import { CATEGORIES, ENVIRONMENTS } from '../domain/routing';
+import { CATEGORIES, ENVIRONMENTS, RECIPIENT_REASONS } from '../domain/routing';
 import { NOTIFICATION_TEMPLATES } from '../i18n/names';
 import { pageOf, pageQuery } from './paging';
 
@@ -28,7 +28,11 @@ export const raiseNotificationBody = z.strictObject({
   dedupKey: line(200).optional().describe('A repeat within 4 hours is counted, not sent again'),
 });
 
-export const recipient = z.object({ email: z.string(), field: z.enum(CONTACT_FIELDS) });
+export const recipient = z.object({
+  email: z.string(),
+  field: z.enum(CONTACT_FIELDS),
+  reason: z.enum(RECIPIENT_REASONS).optional().describe('emergencyContactsBouncing: an admin of the account, added because every emergency contact bounces'),
+});
 
 export const acceptedNotification = z.object({
   id: z.string(),

@@ -2,7 +2,7 @@ import { bootstrap, exitOnStartFailure } from '../app/bootstrap';
 import { ensureOperator } from '../commands/ensure-operator';
 import { SYSTEM } from '../domain/principal';
 import { startBroadcastLoop } from '../worker/broadcast-loop';
-import { startDeliveryWorker } from '../worker/delivery-worker';
+import { bounceRecorder, startDeliveryWorker } from '../worker/delivery-worker';
 import { startEscalationWorker } from '../worker/escalation-worker';
 import { buildApp } from './app';
 
@@ -17,7 +17,7 @@ async function main() {
   const catcher = runtime.catcher();
 
   const app = await buildApp({ config, storage, catalog, mailboxEnabled: catcher !== undefined }, { logger: log });
-  const worker = config.worker === 'embedded' ? startDeliveryWorker({ storage, mailer, log: log.child({ name: 'worker' }), policy: { leaseMs: config.leaseMs, giveUpAfterMs: config.giveUpAfterMs } }) : undefined;
+  const worker = config.worker === 'embedded' ? startDeliveryWorker({ storage, mailer, log: log.child({ name: 'worker' }), policy: { leaseMs: config.leaseMs, giveUpAfterMs: config.giveUpAfterMs }, onBounce: bounceRecorder({ storage, catalog, config }) }) : undefined;
   const escalations =
     config.worker === 'embedded' ? startEscalationWorker({ deps: { storage, catalog, config }, log: log.child({ name: 'escalations' }), leaseMs: config.leaseMs }) : undefined;
   const broadcasts = config.worker === 'embedded' ? startBroadcastLoop({ storage, catalog, config }, { log: log.child({ name: 'broadcasts' }), leaseMs: config.leaseMs }) : undefined;

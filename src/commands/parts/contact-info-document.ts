@@ -8,6 +8,7 @@ import { recordAudit, type AuditChange } from '../../storage/audit-log';
 import { findContactInfo, writeContactInfo } from '../../storage/contact-info';
 import { afterCommit, type Db } from '../../storage/db';
 import { listAllMembers } from '../../storage/memberships';
+import { presentContactHealth, type ContactHealthView } from './contact-health';
 
 /** The contact information as the API shows it (alert contacts with their current email and name). */
 export type ContactInfoView = Omit<ContactInfo, 'alertContacts'> & {
@@ -17,7 +18,7 @@ export type ContactInfoView = Omit<ContactInfo, 'alertContacts'> & {
   alertContacts: { userId: string; email: string; name: string }[];
   updatedAt: string | null;
   updatedBy: { id: string; name: string } | null;
-};
+} & ContactHealthView;
 
 export type Members = Map<string, { email: string; name: string; locale: string | null }>;
 
@@ -50,6 +51,7 @@ export async function presentContactInfo(db: Db, catalog: IntegrationCatalog, ac
     merchantIssueContacts: merchant ? (info.merchantIssueContacts ?? []) : null,
     updatedAt: stored?.updatedAt ?? null,
     updatedBy: stored?.updatedBy ? { id: stored.updatedBy, name: updatedBy?.name || updatedBy?.email || '' } : null,
+    ...(await presentContactHealth(db, account.id)),
   };
 }
 

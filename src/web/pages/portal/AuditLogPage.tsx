@@ -72,6 +72,8 @@ function ActionSentence({ entry }: { entry: AuditEntry }) {
           values={{ actor, count: entry.changes.length }}
         />
       );
+    case 'contact_info.confirmed':
+      return <FormattedMessage id="audit.action.contactInfoConfirmed" defaultMessage="{actor} confirmed that the contact information is still right" values={{ actor }} />;
     default:
       return <FormattedMessage id="audit.action.other" defaultMessage="{actor}: {action}" values={{ actor, action: entry.action }} />;
   }
