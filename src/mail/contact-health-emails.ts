@@ -46,7 +46,7 @@ const messages = defineMessages({
   nobody: { id: 'email.contactChanged.nobody', defaultMessage: '(nobody)' },
 });
 
-const date = (locale: Locale, at: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC', timeZoneName: 'short' }).format(new Date(at));
+const date = (locale: Locale, at: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'long', timeZone: 'UTC' }).format(new Date(at));
 
 /** The confirmation link's email: what this address receives, for which account; the link opens a page with a Confirm button. */
 export function contactConfirmationEmail(input: { to: string; locale: Locale; accountId: string; accountName: string; purpose: HealthField; url: string }): NewEmail {
