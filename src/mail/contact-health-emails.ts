@@ -36,7 +36,7 @@ const messages = defineMessages({
   changedSubject: { id: 'email.contactChanged.subject', defaultMessage: 'The "{field}" of {account} changed' },
   changedIntro: {
     id: 'email.contactChanged.intro',
-    defaultMessage: '{actor} changed the "{field}" of {account} on {at}. Before: {before}. Now: {now}.',
+    defaultMessage: '{actor} changed the "{field}" of {account} on {at}. Before: {previous}. Now: {current}.',
   },
   changedAction: { id: 'email.contactChanged.action', defaultMessage: 'Open the audit log' },
   changedFooter: {
@@ -108,8 +108,8 @@ export function contactChangedEmail(input: {
     account: input.account.name,
     actor: input.actor,
     at: date(input.locale, input.at),
-    before: input.before.length > 0 ? input.before.join(', ') : t(messages.nobody),
-    now: input.now.length > 0 ? input.now.join(', ') : t(messages.nobody),
+    previous: input.before.length > 0 ? input.before.join(', ') : t(messages.nobody),
+    current: input.now.length > 0 ? input.now.join(', ') : t(messages.nobody),
   };
   const body = layout(
     input.locale,
