@@ -2,6 +2,7 @@ import type { Runtime } from '../app/bootstrap';
 import { startBroadcastLoop } from '../worker/broadcast-loop';
 import { bounceRecorder, startDeliveryWorker } from '../worker/delivery-worker';
 import { startEscalationWorker } from '../worker/escalation-worker';
+import { startReviewWorker } from '../worker/review-worker';
 
 /**
  * A delivery worker on its own (`npm run worker`, `liaison worker`), for scale-out: run the web
@@ -14,10 +15,12 @@ export async function runWorker(runtime: Runtime): Promise<void> {
   // Broadcasts fan out in the worker processes too (under a lease: one process per batch).
   const broadcasts = startBroadcastLoop(runtime, { log, leaseMs: runtime.config.leaseMs });
   const escalations = startEscalationWorker({ deps: { storage, catalog: runtime.catalog, config: runtime.config }, log, leaseMs: runtime.config.leaseMs });
+  const reviews = startReviewWorker({ deps: { storage, catalog: runtime.catalog, config: runtime.config }, log, leaseMs: runtime.config.leaseMs });
   log.info({ database: storage.dialect }, 'delivery worker started');
   const stop = async () => {
     log.info('delivery worker stopping');
     await escalations.stop();
+    await reviews.stop();
     await broadcasts.stop();
     await worker.stop();
     await runtime.close();

@@ -10,6 +10,14 @@ export const dashboard = z.object({
   oldestUndelivered: z
     .object({ notificationId: z.string(), accountId: z.string(), accountName: z.string(), title: z.string(), createdAt: z.string() })
     .nullable(),
+  contactHealth: z
+    .object({
+      bouncingAccounts: z.number().int().describe('Accounts with at least one bouncing address'),
+      unconfirmedAccounts: z.number().int().describe('Accounts with at least one unconfirmed address'),
+      staleAccounts: z.number().int().describe('Accounts whose contact information was not re-confirmed within 30 days of the yearly reminder'),
+      stale: z.array(z.object({ accountId: z.string(), accountName: z.string(), staleSince: z.string() })).describe('Stale accounts, longest stale first (at most 20)'),
+    })
+    .describe('Contact health over every account'),
 });
 
 export const broadcast = z.object({

@@ -4,6 +4,7 @@ import { SYSTEM } from '../domain/principal';
 import { startBroadcastLoop } from '../worker/broadcast-loop';
 import { bounceRecorder, startDeliveryWorker } from '../worker/delivery-worker';
 import { startEscalationWorker } from '../worker/escalation-worker';
+import { startReviewWorker } from '../worker/review-worker';
 import { buildApp } from './app';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -20,6 +21,7 @@ async function main() {
   const worker = config.worker === 'embedded' ? startDeliveryWorker({ storage, mailer, log: log.child({ name: 'worker' }), policy: { leaseMs: config.leaseMs, giveUpAfterMs: config.giveUpAfterMs }, onBounce: bounceRecorder({ storage, catalog, config }) }) : undefined;
   const escalations =
     config.worker === 'embedded' ? startEscalationWorker({ deps: { storage, catalog, config }, log: log.child({ name: 'escalations' }), leaseMs: config.leaseMs }) : undefined;
+  const reviews = config.worker === 'embedded' ? startReviewWorker({ deps: { storage, catalog, config }, log: log.child({ name: 'reviews' }), leaseMs: config.leaseMs }) : undefined;
   const broadcasts = config.worker === 'embedded' ? startBroadcastLoop({ storage, catalog, config }, { log: log.child({ name: 'broadcasts' }), leaseMs: config.leaseMs }) : undefined;
   const address = await app.listen({ port: config.port, host: config.host });
 
@@ -45,6 +47,7 @@ async function main() {
     setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
     await app.close();
     await escalations?.stop();
+    await reviews?.stop();
     await broadcasts?.stop();
     await worker?.stop();
     await runtime.close();

@@ -270,19 +270,24 @@ export async function claimDueReviews(db: Db, options: { limit: number; leaseMs:
   return result.rows.map((row) => ({ accountId: row.account_id, stage: row.stage as 'remind' | 'stale', leaseToken: token }));
 }
 
-/** Completes a claimed review step in the caller's transaction, guarded by the lease token and the stage; false when lost. */
+/**
+ * Completes a claimed review step in the caller's transaction, guarded by the lease token and the
+ * stage (false when the lease was lost or the contact information was confirmed meanwhile). The
+ * next step is due `afterMs` after `now` (the injected clock of tests), else the database clock.
+ */
 export async function completeReviewStep(
   tx: Db,
   claimed: ClaimedReview,
-  next: { stage: ContactReviewsTable['stage']; dueAt: string },
+  next: { stage: ContactReviewsTable['stage']; afterMs: number },
   now: string | undefined,
 ): Promise<boolean> {
   const at = now ?? databaseNow(tx);
+  const due = now ? new Date(Date.parse(now) + next.afterMs).toISOString() : databaseNow(tx, next.afterMs);
   const result = await tx
     .updateTable('contact_reviews')
     .set({
       stage: next.stage,
-      due_at: next.dueAt,
+      due_at: due,
       ...(claimed.stage === 'remind' ? { reminded_at: at } : { stale_since: at }),
       lease_until: null,
       lease_token: null,
