@@ -206,6 +206,21 @@ export async function healthCountsByAccount(db: Db, accountIds?: string[]): Prom
   return out;
 }
 
+export type HealthSummary = { bouncing: number; unconfirmed: number; stale: boolean };
+
+/** Per given account: bouncing and unconfirmed addresses, and whether it is stale (two aggregate queries). */
+export async function healthSummaries(db: Db, accountIds: string[]): Promise<Map<string, HealthSummary>> {
+  const out = new Map<string, HealthSummary>(accountIds.map((id) => [id, { bouncing: 0, unconfirmed: 0, stale: false }]));
+  if (accountIds.length === 0) return out;
+  for (const [id, counts] of await healthCountsByAccount(db, accountIds)) {
+    const summary = out.get(id);
+    if (summary) Object.assign(summary, { bouncing: counts.bouncing, unconfirmed: counts.unconfirmed });
+  }
+  const stale = await db.selectFrom('contact_reviews').select('account_id').where('account_id', 'in', accountIds).where('stale_since', 'is not', null).execute();
+  for (const row of stale) out.get(row.account_id)!.stale = true;
+  return out;
+}
+
 /** Over every account: accounts with a bouncing address, with an unconfirmed one, and stale accounts (aggregate queries). */
 export async function healthTotals(db: Db): Promise<{ bouncingAccounts: number; unconfirmedAccounts: number; staleAccounts: number }> {
   const byState = await db

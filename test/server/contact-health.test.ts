@@ -154,6 +154,16 @@ describe.each(DIALECTS)('contact health on %s', (dialect) => {
 
     view = await read();
     expect(stateOf(view, dead)).toBe('bouncing');
+
+    // Operators: the accounts list, the dashboard and the CSV export carry the counts.
+    const list = await operator.request('GET', '/api/v1/accounts?limit=200');
+    const item = list.json().items.find((a: { id: string }) => a.id === account.id);
+    expect(item.contactHealth).toEqual({ bouncing: 1, unconfirmed: 3, stale: false });
+    const dashboard = (await operator.request('GET', '/api/v1/operator/dashboard')).json();
+    expect(dashboard.contactHealth).toMatchObject({ bouncingAccounts: 1, staleAccounts: 0 });
+    const csv = (await operator.request('GET', '/api/v1/operator/accounts.csv')).body.split('\r\n');
+    expect(csv[0]).toMatch(/,contactsBouncing,contactsUnconfirmed,contactInfoStale$/);
+    expect(csv.find((line) => line.startsWith(account.id))).toMatch(/,1,3,no$/);
   });
 
   it('a later successful delivery brings a bouncing address back to confirmed', async () => {
