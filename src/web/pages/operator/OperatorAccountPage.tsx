@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../../components/DocumentTitle';
 import { LoadFailed, Loading } from '../../components/Feedback';
 import { NotificationList } from '../../components/notifications/NotificationList';
 import { IntegrationActions } from '../../components/operator/IntegrationActions';
+import { ContactHealthSection } from '../../components/operator/ContactHealthSection';
 import { SendNotificationForm } from '../../components/operator/SendNotificationForm';
 import { PageHeading } from '../../components/PageHeading';
 import { UsersPanel } from '../../components/users/UsersPanel';
@@ -65,6 +66,7 @@ export function OperatorAccountPage() {
           ) : null}
           <AccountFacts account={state.data} />
           <IntegrationActions account={state.data} onChanged={changed} />
+          <ContactHealthSection accountId={state.data.id} />
           <section className="page-section" aria-labelledby="account-users-heading">
             <h2 className="page-section-title" id="account-users-heading">
               <FormattedMessage id="users.title" defaultMessage="Users" />
