@@ -1,4 +1,4 @@
-import { STALE_GRACE_MS } from '../domain/contact-health';
+import { nextReviewStep } from '../domain/contact-health';
 import { DEFAULT_LOCALE, isSupportedLocale } from '../domain/locales';
 import type { Principal } from '../domain/principal';
 import { contactReviewEmail } from '../mail/contact-health-emails';
@@ -22,7 +22,7 @@ export async function runContactReviewStep(deps: Deps, _principal: Principal, in
   const { claimed } = input;
   return writeTransaction(deps.storage, async (tx) => {
     const review = await reviewOf(tx, claimed.accountId);
-    const next = claimed.stage === 'remind' ? { stage: 'stale' as const, afterMs: STALE_GRACE_MS } : { stage: 'done' as const, afterMs: 0 };
+    const next = nextReviewStep(claimed.stage);
     if (!review || !(await completeReviewStep(tx, claimed, next, input.now))) return { ran: false };
     if (claimed.stage === 'stale') return { ran: true, stage: 'stale', recipients: [] };
     const account = await findAccount(tx, claimed.accountId);

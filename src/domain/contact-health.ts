@@ -89,8 +89,8 @@ export const STALE_GRACE_MS = 30 * 24 * 60 * 60 * 1000;
 
 export type ReviewStage = 'remind' | 'stale' | 'done';
 
-/** The review timer's next step once the current one ran: remind, then (grace later) stale, then nothing. */
-export function nextReviewStep(stage: ReviewStage, at: Date, graceMs: number = STALE_GRACE_MS): { stage: ReviewStage; dueAt: Date } {
-  if (stage === 'remind') return { stage: 'stale', dueAt: new Date(at.getTime() + graceMs) };
-  return { stage: 'done', dueAt: at };
+/** The review timer's next step once the current one ran: remind, then (`graceMs` later) stale, then nothing. */
+export function nextReviewStep(stage: ReviewStage, graceMs: number = STALE_GRACE_MS): { stage: ReviewStage; afterMs: number } {
+  if (stage === 'remind') return { stage: 'stale', afterMs: graceMs };
+  return { stage: 'done', afterMs: 0 };
 }
