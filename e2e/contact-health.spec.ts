@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { ContactInfoView, MailboxPage } from '../src/web/types';
-import { OPERATOR, OperatorApi, picker, screenshot, seriousViolations, unique } from './support';
+import { OPERATOR, OperatorApi, PASSWORD, picker, screenshot, seriousViolations, unique } from './support';
 
 // Contact health end to end: saving the contact information mails each address a confirmation
 // link; the operator's account page shows each address's state; opening the link (a GET, as a
@@ -27,7 +27,8 @@ async function confirmationPath(to: string, accountName: string): Promise<string
     .poll(
       async () => {
         const page = (await (await operator.api.get('/api/v1/operator/mailbox?limit=200')).json()) as MailboxPage;
-        const message = page.items.find((m) => m.to.includes(to) && m.subject.includes(accountName) && /\/confirm\//.test(m.text));
+        const newestFirst = [...page.items].sort((a, b) => Date.parse(b.receivedAt) - Date.parse(a.receivedAt));
+        const message = newestFirst.find((m) => m.to.includes(to) && m.subject.includes(accountName) && /\/confirm\//.test(m.text));
         const url = message?.text.match(/https?:\/\/\S+\/confirm\/[\w-]+/)?.[0];
         path = url ? new URL(url).pathname : undefined;
         return path;
@@ -97,3 +98,29 @@ for (const [locale, endonym] of [
     await screenshot(page, `${locale}-contact-health-confirmed`);
   });
 }
+
+test("en: the partner sees each contact's state on the contact information page and can resend a confirmation", async ({ page }) => {
+  test.setTimeout(60_000);
+  const suffix = unique();
+  const email = `health-admin-${suffix}@partner.test`;
+  const account = await operator.createAccount(`Partner health ${suffix}`, email);
+  const invitation = await operator.invitationPath(email, account.name);
+  await page.goto(invitation);
+  await page.getByLabel('Name').fill('Hana Health');
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Accept invitation' }).click();
+  await expect(page).toHaveURL(new RegExp(`/accounts/${account.id}$`));
+  await operator.completeContactInfo(account.id);
+  const first = await confirmationPath('oncall@partner.test', account.name);
+
+  await page.goto(`/accounts/${account.id}/configuration/contact-information`);
+  const emergency = page.getByRole('group', { name: 'Technical emergency contacts' });
+  await expect(emergency.getByText('Not confirmed yet')).toBeVisible();
+  const resend = emergency.getByRole('button', { name: 'Resend confirmation to oncall@partner.test' });
+  await resend.click();
+  await expect(emergency.getByRole('status')).toHaveText('Confirmation sent.');
+  // A fresh link arrived; the first one still works too.
+  await expect.poll(async () => (await confirmationPath('oncall@partner.test', account.name)) !== first, { timeout: 15_000 }).toBe(true);
+  await screenshot(page, 'en-contact-info-health-badges');
+  expect(await seriousViolations(page)).toEqual([]);
+});
