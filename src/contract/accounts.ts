@@ -32,6 +32,14 @@ export const accountSummary = z.object({
     )
     .describe("The account's integrations"),
   contactInfoComplete: z.boolean().describe('Every required contact field is filled in'),
+  contactHealth: z
+    .object({
+      bouncing: z.number().int().describe('Addresses whose mail bounces'),
+      unconfirmed: z.number().int().describe('Addresses nobody has confirmed yet'),
+      stale: z.boolean().describe('The contact information was not re-confirmed in time'),
+    })
+    .optional()
+    .describe('Contact health (in the accounts list, for operators)'),
 });
 
 export const accountDetail = accountSummary.extend({

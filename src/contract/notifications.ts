@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONTACT_FIELDS } from '../domain/contact-fields';
-import { CATEGORIES, ENVIRONMENTS } from '../domain/routing';
+import { CATEGORIES, ENVIRONMENTS, RECIPIENT_REASONS } from '../domain/routing';
 import { NOTIFICATION_TEMPLATES } from '../i18n/names';
 import { pageOf, pageQuery } from './paging';
 
@@ -31,6 +31,7 @@ export const raiseNotificationBody = z.strictObject({
 export const recipient = z.object({
   email: z.string().describe('The address it goes to'),
   field: z.enum(CONTACT_FIELDS).describe('The contact field that makes them a recipient'),
+  reason: z.enum(RECIPIENT_REASONS).optional().describe('emergencyContactsBouncing: an admin of the account, added because every emergency contact bounces'),
 });
 
 export const acceptedNotification = z.object({

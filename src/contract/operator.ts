@@ -39,6 +39,22 @@ export const dashboard = z.object({
     })
     .nullable()
     .describe('The oldest notification with a delivery not sent yet; null when every one was delivered'),
+  contactHealth: z
+    .object({
+      bouncingAccounts: z.number().int().describe('Accounts with at least one bouncing address'),
+      unconfirmedAccounts: z.number().int().describe('Accounts with at least one unconfirmed address'),
+      staleAccounts: z.number().int().describe('Accounts whose contact information was not re-confirmed within 30 days of the yearly reminder'),
+      stale: z
+        .array(
+          z.object({
+            accountId: z.string().describe('The account'),
+            accountName: z.string().describe("The account's name"),
+            staleSince: z.string().describe('Since when (ISO 8601)'),
+          }),
+        )
+        .describe('Stale accounts, longest stale first (at most 20)'),
+    })
+    .describe('Contact health over every account'),
 });
 
 export const broadcast = z.object({

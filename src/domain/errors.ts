@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   'production_only',
   'no_route',
+  'not_listed',
   'rate_limited',
   'internal_error',
   'service_unavailable',

@@ -57,6 +57,7 @@ export const errorMessages = defineMessages({
   unsupported_media_type: { id: 'error.unsupported_media_type', defaultMessage: 'Send the body as application/json.' },
   production_only: { id: 'error.production_only', defaultMessage: 'This is only possible in the Production environment.' },
   no_route: { id: 'error.no_route', defaultMessage: 'Nobody receives this category for this account.' },
+  not_listed: { id: 'error.not_listed', defaultMessage: 'This address is not listed under that field of the contact information.' },
   rate_limited: {
     id: 'error.rate_limited',
     defaultMessage: 'Too many attempts. Try again in {seconds, plural, one {# second} other {# seconds}}.',

@@ -151,6 +151,10 @@ const notificationMessages = defineMessages({
     id: 'email.notification.why.operator',
     defaultMessage: 'You receive this because you are an operator and an emergency of {account} was not acknowledged in time.',
   },
+  whyBouncing: {
+    id: 'email.notification.why.bouncing',
+    defaultMessage: 'You receive this because you are an admin of {account} and mail to every one of its technical emergency contacts bounces. Correct them on the contact information page: {url}',
+  },
   why: {
     id: 'email.notification.why',
     defaultMessage: 'You receive this because this address is listed under "{field}" for {account}. An admin or editor of the account can change that on the contact information page: {url}',
@@ -178,6 +182,8 @@ export type NotificationEmailInput = {
   escalation?: { step: 'resent' | 'operators'; reason: EscalationReason };
   /** User escalations: the partner's support when raised (opening time shown in the window's zone). */
   supportStatus?: NotificationSupportStatus | null;
+  /** Why a reader outside the field gets it: an admin, because every emergency contact bounces. */
+  fallback?: 'emergencyContactsBouncing';
 };
 
 export type NotificationSupportStatus = { openNow: boolean; nextChangeAt: string | null; timeZone: string | null };
@@ -220,7 +226,9 @@ export function notificationEmail(input: NotificationEmailInput): NewEmail {
       ? t(notificationMessages.whyAdmin, { account: account.name })
       : escalation?.reason === 'operator'
         ? t(notificationMessages.whyOperator, { account: account.name })
-        : t(notificationMessages.why, { field: t(CONTACT_FIELD_NAMES[input.field]), account: account.name, url: contactInfoUrl });
+        : input.fallback
+          ? t(notificationMessages.whyBouncing, { account: account.name, url: contactInfoUrl })
+          : t(notificationMessages.why, { field: t(CONTACT_FIELD_NAMES[input.field]), account: account.name, url: contactInfoUrl });
   const body = layout(
     input.locale,
     [

@@ -26,6 +26,7 @@ import accountsCsvRoutes from './routes/operator/console';
 import integrationRoutes from './routes/integrations';
 import notificationRoutes from './routes/notifications';
 import acknowledgementRoutes from './routes/acknowledgements';
+import contactConfirmationRoutes from './routes/contact-confirmations';
 import escalationRoutes from './routes/operator/escalations';
 import { authenticateServiceToken } from '../commands/authenticate-service-token';
 import sessionRoutes from './routes/session';
@@ -212,6 +213,7 @@ export async function buildApp(
   await app.register(auditLogRoutes, { context });
   await app.register(notificationRoutes, { context });
   await app.register(acknowledgementRoutes, { context });
+  await app.register(contactConfirmationRoutes, { context });
   await app.register(escalationRoutes, { context });
   await app.register(integrationRoutes, { context });
   await app.register(serviceTokenRoutes, { context });

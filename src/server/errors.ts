@@ -27,6 +27,7 @@ const STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   production_only: 422,
   no_route: 422,
+  not_listed: 422,
   rate_limited: 429,
   internal_error: 500,
   service_unavailable: 503,

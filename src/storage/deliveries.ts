@@ -17,6 +17,8 @@ export type NewEmail = {
   /** The notification this delivery belongs to, and why this recipient gets it (a contact field). */
   notificationId?: string;
   reason?: string;
+  /** The account it concerns: a permanent failure marks that account's contact bouncing. */
+  accountId?: string;
 };
 
 export type ClaimedDelivery = {
@@ -53,6 +55,7 @@ export async function enqueueEmails(tx: Db, emails: NewEmail[]): Promise<string[
     html: mail.html ?? null,
     notification_id: mail.notificationId ?? null,
     reason: mail.reason ?? null,
+    account_id: mail.accountId ?? null,
     status: 'queued' as const,
     attempts: 0,
     created_at: now,

@@ -1,3 +1,4 @@
+import { healthSummaries, type HealthSummary } from './contact-health';
 import { sql } from 'kysely';
 import type { ContactInfo } from '../domain/contact-info';
 import type { AccountIntegration } from './accounts';
@@ -11,6 +12,7 @@ export type ExportedAccount = {
   integrations: AccountIntegration[];
   info: ContactInfo | null;
   alertEmails: string[];
+  health: HealthSummary;
 };
 
 /**
@@ -43,6 +45,7 @@ export async function* exportAccountBatches(db: Db, options: { batchSize?: numbe
     const users = alertIds.length
       ? new Map((await db.selectFrom('users').select(['id', 'email']).where('id', 'in', alertIds).execute()).map((u) => [u.id, u.email]))
       : new Map<string, string>();
+    const health = await healthSummaries(db, ids);
     const byAccount = new Map<string, AccountIntegration[]>();
     for (const i of integrations) {
       const list = byAccount.get(i.account_id) ?? [];
@@ -58,6 +61,7 @@ export async function* exportAccountBatches(db: Db, options: { batchSize?: numbe
         integrations: byAccount.get(row.id) ?? [],
         info,
         alertEmails: (info?.alertContacts ?? []).flatMap((ref) => users.get(ref.userId) ?? []),
+        health: health.get(row.id) ?? { bouncing: 0, unconfirmed: 0, stale: false },
       };
     });
     if (rows.length < batchSize) return;

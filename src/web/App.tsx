@@ -7,6 +7,7 @@ import { HelpPage } from './pages/HelpPage';
 import { HomePage } from './pages/HomePage';
 import { InvitationPage } from './pages/InvitationPage';
 import { AcknowledgePage } from './pages/AcknowledgePage';
+import { ConfirmContactPage } from './pages/ConfirmContactPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundContent, NotFoundPage } from './pages/NotFoundPage';
 import { ForgotPasswordPage, ResetPasswordPage } from './pages/PasswordResetPages';
@@ -34,6 +35,7 @@ function AppRoutes() {
       <Route path="/login" element={<LoginPage />} />
       <Route path="/invite/:token" element={<InvitationPage />} />
       <Route path="/ack/:token" element={<AcknowledgePage />} />
+      <Route path="/confirm/:token" element={<ConfirmContactPage />} />
       <Route path="/help" element={<HelpPage />} />
       <Route path="/forgot-password" element={<ForgotPasswordPage />} />
       <Route path="/reset-password/:token" element={<ResetPasswordPage />} />

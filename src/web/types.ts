@@ -17,7 +17,7 @@ import type {
   member,
   membersPage,
 } from '../contract/accounts';
-import type { auditEntry, auditPage, contactInfoView, routesResponse } from '../contract/contact-info';
+import type { auditEntry, auditPage, contactConfirmation, contactInfoView, reviewResponse, routesResponse } from '../contract/contact-info';
 import type { mailboxMessage, mailboxPage } from '../contract/mailbox';
 import type { acceptedNotification, acknowledgement, delivery, notification, notificationsPage } from '../contract/notifications';
 import type { metaResponse } from '../contract/meta';
@@ -51,6 +51,9 @@ export type MailboxMessage = z.infer<typeof mailboxMessage>;
 export type MailboxPage = z.infer<typeof mailboxPage>;
 
 export type ContactInfoView = z.infer<typeof contactInfoView>;
+export type ContactHealthItem = ContactInfoView['contactHealth'][number];
+export type ContactConfirmation = z.infer<typeof contactConfirmation>;
+export type ContactReview = z.infer<typeof reviewResponse>;
 export type RoutesResponse = z.infer<typeof routesResponse>;
 export type AuditEntry = z.infer<typeof auditEntry>;
 export type AuditPage = z.infer<typeof auditPage>;

@@ -42,6 +42,8 @@ describe.each(DIALECTS)('contact information on %s', (dialect) => {
       operationalSupport: null,
       updatedAt: null,
       updatedBy: null,
+      contactHealth: [],
+      review: null,
     });
 
     const draft = await account.admin.request('PUT', url(account), {

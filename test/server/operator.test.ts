@@ -58,7 +58,7 @@ describe.each(DIALECTS)('the operator console API on %s', (dialect) => {
     expect(response.headers['content-disposition']).toContain('accounts.csv');
     const lines = response.body.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'id,name,contactInfoComplete,integrations,alertContacts,technicalEmergencyContacts,technicalNonEmergencyContacts,merchantIssueContacts,operationalContactsForPlatform,operationalContactForUsers,operationalSupport',
+      'id,name,contactInfoComplete,integrations,alertContacts,technicalEmergencyContacts,technicalNonEmergencyContacts,merchantIssueContacts,operationalContactsForPlatform,operationalContactForUsers,operationalSupport,contactsBouncing,contactsUnconfirmed,contactInfoStale',
     );
     // 11 accounts + the partner's + header; no cell starts a formula.
     expect(lines).toHaveLength(NAMES.length + 2);

@@ -1,7 +1,9 @@
 import type { ContactField } from '../../domain/contact-fields';
 import { DomainError } from '../../domain/errors';
 import type { IntegrationCatalog } from '../../domain/integrations';
-import { routeNotification, type Category, type Environment } from '../../domain/routing';
+import { routeNotification, type Category, type Environment, type RecipientReason } from '../../domain/routing';
+import { bouncingAddresses } from '../../storage/contact-health';
+import { listAllMembers } from '../../storage/memberships';
 import { notificationEmail } from '../../mail/templates';
 import type { Account } from '../../storage/accounts';
 import type { Db } from '../../storage/db';
@@ -36,10 +38,18 @@ export function supportStatusOf(support: OperationalSupport | null, at: Date = n
 /** A repeat of a dedup key within this window is counted, not sent again. */
 export const DEDUP_WINDOW_MS = 4 * 60 * 60 * 1000;
 
+/** What the emergency fallback needs: the account's bouncing addresses and its active admins. */
+async function emergencyFallback(tx: Db, accountId: string) {
+  const bouncing = await bouncingAddresses(tx, accountId);
+  if (bouncing.size === 0) return undefined;
+  const admins = (await listAllMembers(tx, accountId)).filter((m) => m.role === 'admin' && m.status === 'active');
+  return { bouncing, admins: admins.map((m) => ({ email: m.email, name: m.name, locale: m.locale })) };
+}
+
 export type Accepted = {
   id: string;
   status: DeliveryStatus;
-  recipients: { email: string; field: ContactField }[];
+  recipients: { email: string; field: ContactField; reason?: RecipientReason }[];
   deduplicated: boolean;
 };
 
@@ -55,9 +65,10 @@ export async function queueNotification(
   input: Omit<NewNotification, 'accountId'> & { category: Category; env: Environment },
 ): Promise<Accepted> {
   const { info } = await loadContactInfo(tx, context.catalog, account);
+  const health = input.category === 'emergency' ? await emergencyFallback(tx, account.id) : undefined;
   const decision = routeNotification(
     info,
-    { category: input.category, env: input.env, accountLanguage: account.language },
+    { category: input.category, env: input.env, accountLanguage: account.language, health },
     await membersOf(tx, account.id),
   );
   if (!decision.ok) throw new DomainError(decision.code);
@@ -90,12 +101,18 @@ export async function queueNotification(
         publicUrl: context.publicUrl,
         acknowledgeUrl,
         supportStatus: support,
+        fallback: recipient.reason,
       }),
     );
   }
-  await enqueueEmails(tx, emails);
+  await enqueueEmails(tx, emails.map((email) => ({ ...email, accountId: account.id })));
   if (escalates) {
     await scheduleEscalation(tx, { notificationId: id, accountId: account.id, afterMs: (context.escalation ?? DEFAULT_ESCALATION_TIMING).afterMs });
   }
-  return { id, status: 'queued', recipients: decision.recipients.map((r) => ({ email: r.email, field: r.field })), deduplicated: false };
+  return {
+    id,
+    status: 'queued',
+    recipients: decision.recipients.map((r) => ({ email: r.email, field: r.field, ...(r.reason ? { reason: r.reason } : {}) })),
+    deduplicated: false,
+  };
 }

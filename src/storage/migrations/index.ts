@@ -9,6 +9,7 @@ import { ownAccounts } from './006_own_accounts';
 import { accountLanguage } from './007_account_language';
 import { operator } from './008_operator';
 import { escalations } from './009_escalations';
+import { contactHealth } from './010_contact_health';
 
 /** Column types that differ between the two dialects. */
 export type ColumnTypes = { timestamp: 'timestamptz' | 'text' };
@@ -26,6 +27,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '007_account_language': accountLanguage(t),
     '008_operator': operator(t),
     '009_escalations': escalations(t),
+    '010_contact_health': contactHealth(t),
   };
 }
 

@@ -12,7 +12,7 @@ import { ContactListGroup } from './ContactListGroup';
 import { LIST_FIELDS, draftFromView, draftMissing, sameDraft } from './draft';
 import { draftEditor } from './draftEditor';
 import { ErrorSummary } from './ErrorSummary';
-import { FormApiContext, type FormApi } from './FormContext';
+import { FormApiContext, healthKey, type FormApi } from './FormContext';
 import { errorMessage } from './messages';
 import { SaveActions } from './SaveActions';
 import { SupportGroup } from './SupportGroup';
@@ -85,8 +85,11 @@ export function ContactInfoForm(props: ContactInfoFormProps) {
       headingLevel,
       missing: doc.draft ? draftMissing(doc.draft) : [],
       accountLanguage: accountLanguage ?? null,
+      accountId,
+      canEdit,
+      health: new Map((doc.view?.contactHealth ?? []).map((item) => [healthKey(item.field, item.email), item])),
     }),
-    [canEdit, visible, intl, focus.idOf, touch, headingLevel, doc.draft, accountLanguage],
+    [canEdit, visible, intl, focus.idOf, touch, headingLevel, doc.draft, accountLanguage, accountId, doc.view],
   );
 
   const { view, draft, load } = doc;

@@ -6,6 +6,7 @@ import { paths } from '../../apiPaths';
 import { Completeness } from '../../components/AccountFacts';
 import { Checkbox } from '../../components/Checkbox';
 import { useDocumentTitle } from '../../components/DocumentTitle';
+import { Badge } from '../../components/Badge';
 import { DataTable } from '../../components/DataTable';
 import { LoadFailed, Loading } from '../../components/Feedback';
 import { PageHeading } from '../../components/PageHeading';
@@ -146,6 +147,7 @@ export function AccountsPage() {
             { key: 'integrations', header: <FormattedMessage id="accounts.column.integrations" defaultMessage="Integrations" /> },
             { key: 'contactInfo', header: <FormattedMessage id="accounts.column.contactInfo" defaultMessage="Contact information" /> },
             { key: 'failing', header: <FormattedMessage id="accounts.column.failingDeliveries" defaultMessage="Failing deliveries (14 days)" /> },
+            { key: 'health', header: <FormattedMessage id="accounts.column.health" defaultMessage="Contact health" /> },
           ]}
           rows={accounts}
         >
@@ -176,6 +178,9 @@ export function AccountsPage() {
                   <span className="muted">{intl.formatNumber(0)}</span>
                 )}
               </td>
+              <td>
+                <HealthBadges health={account.contactHealth} />
+              </td>
             </tr>
           )}
         </DataTable>
@@ -185,5 +190,36 @@ export function AccountsPage() {
 
       <TwoStepRequirement path={paths.operatorTwoStepRequirement()} scope="operators" headingId="operators-two-step" />
     </>
+  );
+}
+
+/** Bouncing and unconfirmed addresses, and staleness, of one account (nothing when all is well). */
+function HealthBadges({ health }: { health: { bouncing: number; unconfirmed: number; stale: boolean } | undefined }) {
+  if (!health) return null;
+  if (!health.stale && health.bouncing === 0 && health.unconfirmed === 0) {
+    return (
+      <Badge tone="success">
+        <FormattedMessage id="accounts.health.ok" defaultMessage="All confirmed" />
+      </Badge>
+    );
+  }
+  return (
+    <span className="health-badges">
+      {health.stale ? (
+        <Badge tone="danger">
+          <FormattedMessage id="contactHealth.stale" defaultMessage="Stale" />
+        </Badge>
+      ) : null}
+      {health.bouncing > 0 ? (
+        <Badge tone="danger">
+          <FormattedMessage id="accounts.health.bouncing" defaultMessage="{count, plural, one {# bouncing} other {# bouncing}}" values={{ count: health.bouncing }} />
+        </Badge>
+      ) : null}
+      {health.unconfirmed > 0 ? (
+        <Badge tone="warning">
+          <FormattedMessage id="accounts.health.unconfirmed" defaultMessage="{count, plural, one {# unconfirmed} other {# unconfirmed}}" values={{ count: health.unconfirmed }} />
+        </Badge>
+      ) : null}
+    </span>
   );
 }

@@ -121,6 +121,40 @@ export function DashboardPage() {
             )}
           </section>
 
+          <section className="page-section" aria-labelledby="health-heading">
+            <h2 className="page-section-title" id="health-heading">
+              <FormattedMessage id="dashboard.health" defaultMessage="Contact health" />
+            </h2>
+            <dl className="summary-list dashboard-figures">
+              <div>
+                <dt><FormattedMessage id="dashboard.health.bouncing" defaultMessage="Accounts with a bouncing address" /></dt>
+                <dd className="figure">{intl.formatNumber(state.data.contactHealth.bouncingAccounts)}</dd>
+              </div>
+              <div>
+                <dt><FormattedMessage id="dashboard.health.unconfirmed" defaultMessage="Accounts with an unconfirmed address" /></dt>
+                <dd className="figure">{intl.formatNumber(state.data.contactHealth.unconfirmedAccounts)}</dd>
+              </div>
+              <div>
+                <dt><FormattedMessage id="dashboard.health.stale" defaultMessage="Stale accounts" /></dt>
+                <dd className="figure">{intl.formatNumber(state.data.contactHealth.staleAccounts)}</dd>
+              </div>
+            </dl>
+            {state.data.contactHealth.stale.length > 0 ? (
+              <ul aria-label={intl.formatMessage({ id: 'dashboard.health.staleList', defaultMessage: 'Stale accounts' })}>
+                {state.data.contactHealth.stale.map((a) => (
+                  <li key={a.accountId}>
+                    <EnvLink to={`/operator/accounts/${encodeURIComponent(a.accountId)}`}><bdi>{a.accountName}</bdi></EnvLink>{' '}
+                    <FormattedMessage
+                      id="dashboard.health.staleSince"
+                      defaultMessage="(stale since {date})"
+                      values={{ date: intl.formatDate(a.staleSince, { dateStyle: 'medium' }) }}
+                    />
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </section>
+
           <section className="page-section" aria-labelledby="broadcasts-heading">
             <h2 className="page-section-title" id="broadcasts-heading">
               <FormattedMessage id="dashboard.broadcasts" defaultMessage="Latest broadcasts" />

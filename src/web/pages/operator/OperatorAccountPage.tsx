@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../components/DocumentTitle';
 import { LoadFailed, Loading } from '../../components/Feedback';
 import { NotificationList } from '../../components/notifications/NotificationList';
 import { IntegrationActions } from '../../components/operator/IntegrationActions';
+import { ContactHealthSection } from '../../components/operator/ContactHealthSection';
 import { SendNotificationForm } from '../../components/operator/SendNotificationForm';
 import { PageHeading } from '../../components/PageHeading';
 import { UsersPanel } from '../../components/users/UsersPanel';
@@ -91,6 +92,7 @@ export function OperatorAccountPage() {
               productionHref={withEnvironment(location.pathname, 'production')}
             />
           </section>
+          <ContactHealthSection accountId={state.data.id} />
           <section className="page-section" aria-labelledby="account-users-heading">
             <h2 className="page-section-title" id="account-users-heading">
               <FormattedMessage id="users.title" defaultMessage="Users" />

@@ -98,6 +98,8 @@ function ActionSentence({ entry }: { entry: AuditEntry }) {
       ) : (
         <FormattedMessage id="audit.action.twoStepNotRequired" defaultMessage="{actor} stopped requiring two-step sign-in for the account's users" values={{ actor }} />
       );
+    case 'contact_info.confirmed':
+      return <FormattedMessage id="audit.action.contactInfoConfirmed" defaultMessage="{actor} confirmed that the contact information is still right" values={{ actor }} />;
     default:
       return <FormattedMessage id="audit.action.other" defaultMessage="{actor}: {action}" values={{ actor, action: entry.action }} />;
   }
