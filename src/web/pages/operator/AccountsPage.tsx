@@ -16,7 +16,6 @@ import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { EnvLink, useEnvNavigate } from '../../environment';
 import { useIntegrationTypes } from '../../integrations';
-import { Badge } from '../../components/Badge';
 import type { AccountListItem, AccountsPage as AccountsPageBody } from '../../types';
 import { appendNew, usePagedList } from '../../usePagedList';
 import { NewAccountDialog } from './NewAccountDialog';
