@@ -90,6 +90,10 @@ describe.each(DIALECTS)('contact health on %s', (dialect) => {
     expect(again.json()).toMatchObject({ state: 'confirmed', confirmedNow: false });
     const view = await read();
     expect(stateOf(view, pager)).toBe('confirmed');
+    // The read says when, in the same ISO 8601 UTC shape on both databases.
+    const entry = view.contactHealth.find((c: { email: string; field: string }) => c.email === pager && c.field === 'technicalEmergencyContacts');
+    expect(entry.confirmedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(entry.bouncingSince).toBeNull();
     // Single purpose: the same address under another field is not confirmed by it.
     expect(stateOf(view, ops, 'operationalContactsForPlatform')).toBe('unconfirmed');
 

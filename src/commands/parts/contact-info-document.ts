@@ -8,7 +8,7 @@ import { recordAudit, type AuditChange } from '../../storage/audit-log';
 import { findContactInfo, findContactInfoWithPeople, writeContactInfo, type NamedPerson } from '../../storage/contact-info';
 import { afterCommit, type Db } from '../../storage/db';
 import { listAllMembers } from '../../storage/memberships';
-import { presentContactHealth, type ContactHealthView } from './contact-health';
+import type { ContactHealthView } from './contact-health';
 
 /** The contact information as the API shows it (alert contacts with their current email and name). */
 export type ContactInfoView = Omit<ContactInfo, 'alertContacts'> & {
@@ -37,8 +37,8 @@ export async function loadContactInfo(db: Db, catalog: IntegrationCatalog, accou
 
 export async function presentContactInfo(db: Db, catalog: IntegrationCatalog, account: Account): Promise<ContactInfoView> {
   const merchant = hasMerchantIssueContacts(catalog, account.integrations.map((i) => i.type));
-  // The document and the people it names in one read; the contact health beside it.
-  const [found, health] = await Promise.all([findContactInfoWithPeople(db, account.id), presentContactHealth(db, account.id)]);
+  // The document, the people it names, each address's health and the review: one read.
+  const found = await findContactInfoWithPeople(db, account.id);
   const stored = found?.stored;
   const info = stored?.info ?? emptyContactInfo(merchant);
   const missing = missingFields(info, merchant);
@@ -55,7 +55,8 @@ export async function presentContactInfo(db: Db, catalog: IntegrationCatalog, ac
     merchantIssueContacts: merchant ? (info.merchantIssueContacts ?? []) : null,
     updatedAt: stored?.updatedAt ?? null,
     updatedBy: stored?.updatedBy ? { id: stored.updatedBy, name: found?.savedBy?.name || found?.savedBy?.email || '' } : null,
-    ...health,
+    contactHealth: (found?.health ?? []) as ContactHealthView['contactHealth'],
+    review: found?.review ?? null,
   };
 }
 
