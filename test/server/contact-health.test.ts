@@ -117,6 +117,17 @@ describe.each(DIALECTS)('contact health on %s', (dialect) => {
     const bad = await account.admin.request('POST', `${contactInfoUrl()}/confirmations`, { field: 'alertContacts', email: ops });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('validation_failed');
+
+    // Three resends to one address within the hour, then 429 and no email.
+    for (let i = 0; i < 2; i++) {
+      expect((await account.admin.request('POST', `${contactInfoUrl()}/confirmations`, { field: 'operationalContactsForPlatform', email: ops })).statusCode).toBe(202);
+    }
+    await t.deliverMail();
+    const before = t.inbox.length;
+    const limited = await account.admin.request('POST', `${contactInfoUrl()}/confirmations`, { field: 'operationalContactsForPlatform', email: ops });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error.code).toBe('rate_limited');
+    expect((await mailSince(before)).filter((m) => m.envelopeTo.includes(ops) && /confirm/i.test(m.text))).toHaveLength(0);
   });
 
   it('a 550 marks the address bouncing, says so in the delivery log, tells admins and operators once; emergencies then also reach the admins', async () => {
