@@ -80,7 +80,7 @@ test('an operator creates an account and its first admin accepts the emailed inv
   const accountId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   await expect(page.getByText(`An invitation was sent to ${adminEmail}`)).toBeVisible();
-  await expect(page.locator('dl').getByText('End-to-end reservations')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Integrations' }).getByText('End-to-end reservations')).toBeVisible();
   await expect(rowOf(page, adminEmail)).toContainText('Admin');
   await expect(rowOf(page, adminEmail)).toContainText('Invited');
   const consoleNav = page.getByRole('navigation', { name: 'Operator console' });

@@ -62,6 +62,16 @@ for (const [locale, endonym] of [
     await confirm.click();
     await expect(page.getByRole('button', { name: new RegExp(`^${t['integrationActions.enable']}`) })).toBeVisible();
 
+    // The whole contact information, read-only, and the audit log naming the disabling.
+    const contactInfo = page.getByRole('region', { name: t['account.contactInfo'] });
+    const technical = contactInfo.getByRole('group', { name: t['contactField.technicalEmergencyContacts'], exact: true });
+    await expect(technical.getByRole('textbox').first()).toHaveAttribute('readonly', '');
+    await expect(technical.getByRole('textbox').first()).toHaveValue('oncall@partner.test');
+    await expect(contactInfo.getByRole('button', { name: t['contactInfo.save'] })).toHaveCount(0);
+    const audit = page.getByRole('region', { name: t['audit.title'] });
+    await expect(audit.locator('.audit-entry').first()).toContainText(reason);
+    await screenshot(page, `${locale}-operator-account-contact-info`);
+
     // Send notification: recipients first, then the button to send appears.
     const send = page.getByRole('region', { name: t['sendNotification.heading'] });
     await pickerNamed(send, t['testNotification.category']!).click();
@@ -119,5 +129,42 @@ for (const [locale, endonym] of [
     await expect(page.getByRole('table').getByRole('row')).toHaveCount(15);
     await screenshot(page, `${locale}-operator-dashboard`);
     expect(await seriousViolations(page)).toEqual([]);
+  });
+}
+
+for (const [locale, endonym] of [
+  ['en', 'English'],
+  ['he', 'עברית'],
+] as const) {
+  test(`${locale}: a broadcast reviewed, sent, followed to the end, and on the dashboard`, async ({ page }) => {
+    test.setTimeout(90_000);
+    const t = catalog(locale);
+    const suffix = unique();
+    const title = `API change ${suffix}`;
+    await operator.createAccount(`Broadcast reader ${suffix}`, `reader-${suffix}@partner.test`);
+    await operatorSignsIn(page, locale, endonym, '/operator/broadcasts');
+    await expect(page.getByRole('heading', { level: 1, name: t['broadcast.title'] })).toBeVisible();
+    await page.getByLabel(t['sendNotification.title']!).fill(title);
+    await page.getByLabel(t['sendNotification.body']!).fill('The v1 endpoints close in March.');
+
+    // A first press says whom it reaches; only the second sends.
+    await page.getByRole('button', { name: t['broadcast.reviewButton'] }).click();
+    const review = page.getByRole('status').filter({ hasText: plain(t['broadcast.audience.all']!) });
+    await expect(review).toBeVisible();
+    await page.getByRole('button', { name: t['broadcast.confirm'] }).click();
+    await expect(page.getByRole('status').filter({ hasText: plain(t['broadcast.accepted']!.split('{')[0]!).trim() })).toBeVisible();
+
+    // The list follows it to the end on its own (it asks again while a broadcast runs).
+    const item = page.locator('.broadcast-item').filter({ hasText: title });
+    await expect(item.getByText(t['broadcast.status.done']!, { exact: true })).toBeVisible({ timeout: 30_000 });
+    const progress = item.getByRole('progressbar', { name: t['broadcast.progress.label'] });
+    const total = Number(await progress.getAttribute('aria-valuemax'));
+    expect(total).toBeGreaterThanOrEqual(1);
+    await expect(progress).toHaveAttribute('aria-valuenow', String(total));
+    await screenshot(page, `${locale}-operator-broadcasts`);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('link', { name: t['operator.nav.dashboard'] }).click();
+    await expect(page.locator('.broadcast-item').filter({ hasText: title })).toBeVisible();
   });
 }

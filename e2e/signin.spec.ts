@@ -47,7 +47,7 @@ test('the operator signs in, switches environment, stays signed in across a relo
   await expect(picker(page, 'Language')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   const nav = page.getByRole('navigation');
-  await expect(nav.getByRole('link')).toHaveText(['Accounts', 'Dashboard', 'Mailbox']);
+  await expect(nav.getByRole('link')).toHaveText(['Accounts', 'Dashboard', 'Broadcasts', 'Mailbox']);
   await expect(nav.getByRole('link', { name: 'Accounts' })).toHaveAttribute('aria-current', 'page');
 
   await nav.getByRole('link', { name: 'Mailbox' }).click();

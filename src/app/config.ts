@@ -50,6 +50,12 @@ const configSchema = z.object({
     .min(1, { error: 'must be a number of minutes from 1 to 1440' })
     .max(1440, { error: 'must be a number of minutes from 1 to 1440' })
     .default(15),
+  LIAISON_CONTACT_REVIEW_MONTHS: z.coerce
+    .number({ error: 'must be a whole number of months from 1 to 60' })
+    .int({ error: 'must be a whole number of months from 1 to 60' })
+    .min(1, { error: 'must be a whole number of months from 1 to 60' })
+    .max(60, { error: 'must be a whole number of months from 1 to 60' })
+    .default(12),
   MAIL_FROM: z.string().min(3, 'must be an address such as "Liaison <no-reply@example.com>"').default('Liaison <no-reply@localhost>'),
   // Unset: http://localhost:<PORT> (http://localhost:3000 with the default port).
   PUBLIC_URL: httpUrl.transform((value) => value.replace(/\/+$/, '')).optional(),
@@ -97,6 +103,8 @@ export type Config = {
   escalateAfterMs: number;
   /** Still not acknowledged this long after that re-send: operators are alerted. */
   escalateOperatorsAfterMs: number;
+  /** Admins are asked to confirm the whole contact information this long after it was last confirmed (12 months unless set). */
+  contactReviewIntervalMs: number;
   mailFrom: string;
   publicUrl: string;
   secureCookies: boolean;
@@ -141,6 +149,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     giveUpAfterMs: c.LIAISON_GIVE_UP_HOURS * 60 * 60 * 1000,
     escalateAfterMs: c.LIAISON_ESCALATE_AFTER_MINUTES * 60_000,
     escalateOperatorsAfterMs: c.LIAISON_ESCALATE_OPERATORS_AFTER_MINUTES * 60_000,
+    // A month is a twelfth of 365 days: the review falls on the same date every 12 months.
+    contactReviewIntervalMs: Math.round((c.LIAISON_CONTACT_REVIEW_MONTHS * 365 * 24 * 60 * 60 * 1000) / 12),
     mailFrom: c.MAIL_FROM,
     publicUrl: c.PUBLIC_URL ?? `http://localhost:${c.PORT}`,
     secureCookies: c.PUBLIC_URL?.startsWith('https://') ?? false,

@@ -6,5 +6,5 @@ import type { Storage } from '../storage/db';
 export type Deps = {
   storage: Storage;
   catalog: IntegrationCatalog;
-  config: Pick<Config, 'publicUrl' | 'platformName'> & Partial<Pick<Config, 'escalateAfterMs' | 'escalateOperatorsAfterMs' | 'webhooks'>>;
+  config: Pick<Config, 'publicUrl' | 'platformName'> & Partial<Pick<Config, 'escalateAfterMs' | 'escalateOperatorsAfterMs' | 'contactReviewIntervalMs' | 'webhooks'>>;
 };

@@ -17,6 +17,9 @@ export const EXPORT_COLUMNS = [
   'operationalContactsForPlatform',
   'operationalContactForUsers',
   'operationalSupport',
+  'contactsBouncing',
+  'contactsUnconfirmed',
+  'contactInfoStale',
 ] as const;
 
 const entries = (list: ContactEntry[] | null | undefined) =>
@@ -44,11 +47,15 @@ function row(account: ExportedAccount): string[] {
     entries(info?.operationalContactsForPlatform),
     users ? [users.email, users.phone, users.url].filter(Boolean).join(' ') : '',
     support(info),
+    String(account.health.bouncing),
+    String(account.health.unconfirmed),
+    account.health.stale ? 'yes' : 'no',
   ];
 }
 
 /**
- * Every account with its contact information as CSV (header first), one chunk per batch of
+ * Every account with its contact information as CSV (with contact-health counts: the export has
+ * one row per account, not per address) (header first), one chunk per batch of
  * accounts read from the database, so any number of accounts is exported in bounded memory.
  * Operators and the CLI only.
  */

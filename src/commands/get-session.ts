@@ -16,6 +16,8 @@ export async function getSession(deps: Pick<Deps, 'storage'>, principal: Princip
     memberships: await listMembershipsOfUser(deps.storage.db, user.id),
     csrfToken,
     // Two-step sign-in required of this person but not set up: the web leads them to enrol first.
-    twoStepEnrolmentRequired: !(await findTwoStep(deps.storage.db, user.id))?.secret && (await isTwoStepRequired(deps.storage.db, user)),
+    // Known from the session's own read on requests; worked out here right after signing in.
+    twoStepEnrolmentRequired:
+      principal.session?.enrolmentRequired ?? (!(await findTwoStep(deps.storage.db, user.id))?.secret && (await isTwoStepRequired(deps.storage.db, user))),
   };
 }

@@ -2,6 +2,7 @@ import { DomainError } from '../domain/errors';
 import { isPlatform, type Principal } from '../domain/principal';
 import { decide, type Permission, type Role } from '../domain/roles';
 import { findAccountWithRole, type Account } from '../storage/accounts';
+import type { AccountInSession } from '../storage/sessions';
 import type { Deps } from './deps';
 
 /** Proof that a principal may act on an account with a permission; the account use cases take one. */
@@ -18,13 +19,18 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/;
 export async function openAccountScope(
   deps: Deps,
   principal: Principal,
-  input: { accountId: string; permission: Permission; gate?: boolean },
+  input: { accountId: string; permission: Permission; gate?: boolean; inSession?: AccountInSession },
 ): Promise<AccountScope> {
   const db = deps.storage.db;
   // A malformed id cannot name an account: 404 without asking the database. The account, its
-  // integrations and the caller's role come in one read.
+  // integrations and the caller's role come in one read, or came with the session's (`inSession`).
   const userId = principal.kind === 'user' && !principal.user.isOperator ? principal.user.id : null;
-  const found = ID.test(input.accountId) ? await findAccountWithRole(db, input.accountId, userId) : undefined;
+  const found =
+    input.inSession !== undefined
+      ? input.inSession && { account: input.inSession.account, role: userId === null ? null : input.inSession.role }
+      : ID.test(input.accountId)
+        ? await findAccountWithRole(db, input.accountId, userId)
+        : undefined;
   if (!found) throw new DomainError('not_found');
   const { account, role } = found;
   const decision = decide(principal, role, input.permission, account.id);

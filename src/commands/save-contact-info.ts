@@ -6,6 +6,7 @@ import { recordAudit } from '../storage/audit-log';
 import { setAccountComplete, writeContactInfo } from '../storage/contact-info';
 import { writeTransaction } from '../storage/db';
 import type { Deps } from './deps';
+import { afterContactInfoSaved } from './parts/contact-health';
 import type { AccountScope } from './open-account-scope';
 import { loadContactInfo, membersOf, presentContactInfo, readableChanges, type ContactInfoView } from './parts/contact-info-document';
 
@@ -14,7 +15,8 @@ export type Environment = 'production' | 'sandbox';
 /**
  * Saves a whole document: checks the version (412 version_conflict), validates every field at
  * once (400 validation_failed), writes the next version, keeps the account's completeness flag,
- * and records the per-field changes in the audit log, all in one transaction.
+ * records the per-field changes in the audit log, and queues confirmation emails for new
+ * addresses (and notices of changed key contacts), all in one transaction.
  * `expectedVersion`: the version the client saw; `*` (HTTP's If-Match: *) means "only if one exists"; undefined skips the check.
  */
 export async function saveContactInfo(
@@ -47,7 +49,9 @@ export async function saveContactInfo(
     const { written } = await writeContactInfo(tx, { accountId: account.id, expectedVersion: currentVersion, info: result.value, updatedBy: actor.id });
     if (!written) throw new DomainError('version_conflict');
     await storage.signalOnCommit(tx, 'contact-info', account.id);
-    await setAccountComplete(tx, account.id, missingFields(result.value, merchant).length === 0);
+    const complete = missingFields(result.value, merchant).length === 0;
+    await setAccountComplete(tx, account.id, complete);
+    await afterContactInfoSaved(tx, deps.config, { account, before: stored ? current : null, after: result.value, actor, complete });
     await recordAudit(tx, { accountId: account.id, actor, action: 'contact_info.updated', changes: readableChanges(changes, members) });
     return presentContactInfo(tx, catalog, account);
   });

@@ -2,7 +2,7 @@ import { DomainError } from '../domain/errors';
 import { actorOf, isPlatform, type Principal } from '../domain/principal';
 import { recordAudit } from '../storage/audit-log';
 import { writeTransaction } from '../storage/db';
-import { getSetting, putSetting } from '../storage/own-access';
+import { findTwoStep, getSetting, putSetting } from '../storage/own-access';
 import type { Deps } from './deps';
 import type { AccountScope } from './open-account-scope';
 
@@ -14,9 +14,19 @@ export async function getOperatorTwoStepRequirement(deps: Pick<Deps, 'storage'>,
   return { required: (await getSetting(deps.storage.db, OPERATORS_KEY)) === 'true' };
 }
 
-/** Requires two-step sign-in of every operator, or stops requiring it; those without it enrol at their next sign-in. */
+/**
+ * Whoever turns a requirement on uses two-step sign-in already: the requirement takes effect on
+ * every request at once, and would otherwise shut its author out of everything but enrolment.
+ */
+async function requireOwnTwoStep(deps: Pick<Deps, 'storage'>, principal: Principal, required: boolean) {
+  if (!required || principal.kind !== 'user') return;
+  if (!(await findTwoStep(deps.storage.db, principal.user.id))?.secret) throw new DomainError('two_step_setup_first');
+}
+
+/** Requires two-step sign-in of every operator, or stops requiring it; those without it can do nothing but enrol. */
 export async function setOperatorTwoStepRequirement(deps: Pick<Deps, 'storage'>, principal: Principal, input: { required: boolean }) {
   if (!isPlatform(principal)) throw new DomainError('not_found');
+  await requireOwnTwoStep(deps, principal, input.required);
   await putSetting(deps.storage.db, OPERATORS_KEY, String(input.required));
   return { required: input.required };
 }
@@ -24,6 +34,8 @@ export async function setOperatorTwoStepRequirement(deps: Pick<Deps, 'storage'>,
 /** Whether the account's users must use two-step sign-in (admins; `users.manage`). */
 export async function setAccountTwoStepRequirement(deps: Pick<Deps, 'storage'>, principal: Principal, input: { scope: AccountScope; required: boolean }) {
   const accountId = input.scope.account.id;
+  // An operator who is not a member is not bound by it.
+  if (input.scope.role !== null) await requireOwnTwoStep(deps, principal, input.required);
   await writeTransaction(deps.storage, async (tx) => {
     const row = await tx.selectFrom('accounts').select('require_two_step').where('id', '=', accountId).executeTakeFirstOrThrow();
     const before = row.require_two_step === 1;

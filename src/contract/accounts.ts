@@ -32,6 +32,14 @@ export const accountSummary = z.object({
     )
     .describe("The account's integrations"),
   contactInfoComplete: z.boolean().describe('Every required contact field is filled in'),
+  contactHealth: z
+    .object({
+      bouncing: z.number().int().describe('Addresses whose mail bounces'),
+      unconfirmed: z.number().int().describe('Addresses nobody has confirmed yet'),
+      stale: z.boolean().describe('The contact information was not re-confirmed in time'),
+    })
+    .optional()
+    .describe('Contact health (in the accounts list, for operators)'),
 });
 
 export const accountDetail = accountSummary.extend({
@@ -50,7 +58,14 @@ export const accountsQuery = pageQuery.extend({
   q: z.string().trim().max(200).optional().describe('Accounts whose name contains this (any case)'),
   sort: z.enum(['name', '-name']).optional().describe('By name, A to Z (`name`, the default) or Z to A (`-name`)'),
 });
-export const accountsPage = pageOf(accountSummary);
+/** An item of `GET /api/v1/accounts`: the summary and how its deliveries are doing. */
+export const accountListItem = accountSummary.extend({
+  failingDeliveries: z
+    .number()
+    .int()
+    .describe('Deliveries of its notifications from the last 14 days that failed or are being retried now'),
+});
+export const accountsPage = pageOf(accountListItem);
 
 export const createAccountBody = z.strictObject({
   name: displayName.describe("The partner's name"),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CONTACT_FIELDS } from '../domain/contact-fields';
 import { DAYS } from '../domain/contact-info';
 import { CATEGORIES } from '../domain/routing';
+import { CONTACT_STATES, HEALTH_FIELDS } from '../domain/contact-health';
 import { pageOf, pageQuery } from './paging';
 
 /**
@@ -60,6 +61,28 @@ export const contactInfoView = z.object({
     .object({ id: z.string().describe('The user'), name: z.string().describe('Their name') })
     .nullable()
     .describe('Who saved this version'),
+  contactHealth: z
+    .array(
+      z.object({
+        field: z.enum(HEALTH_FIELDS).describe('The contact field the address is listed under'),
+        email: z.string().describe('The address (lower-cased)'),
+        state: z.enum(CONTACT_STATES).describe('unconfirmed: nobody confirmed it yet; confirmed: its confirmation link was used (or mail reaches it again); bouncing: mail to it was refused for good'),
+        confirmedAt: z.string().nullable().describe('When it was last confirmed'),
+        bouncingSince: z.string().nullable().describe('Since when mail to it bounces'),
+        lastBounce: z.string().nullable().describe("The receiving server's last refusal"),
+      }),
+    )
+    .describe('The health of each email contact (read-only; ignored when sent back)'),
+  review: z
+    .object({
+      confirmedAt: z.string().describe('When the whole contact information was last confirmed'),
+      dueAt: z.string().describe('When the next step of the review is due (the reminder, or turning stale)'),
+      remindedAt: z.string().nullable().describe('When the admins were last asked to confirm it'),
+      staleSince: z.string().nullable().describe('Not confirmed within 30 days of the reminder: since when'),
+      stale: z.boolean().describe('The contact information is stale (not confirmed in time)'),
+    })
+    .nullable()
+    .describe('The periodic review of the whole contact information; null until it is first complete (read-only)'),
 });
 
 export const envQuery = z.strictObject({
@@ -96,3 +119,33 @@ export const auditEntry = z.object({
 });
 export const auditPage = pageOf(auditEntry);
 export { pageQuery };
+
+/** Sends an address its confirmation link again. */
+export const resendConfirmationBody = z.strictObject({
+  field: z.enum(HEALTH_FIELDS).describe('The contact field the address is listed under'),
+  email: z.string().max(254).describe('The address'),
+});
+export const resendConfirmationResponse = z.object({
+  email: z.string().describe('The address the link was sent to again'),
+  field: z.enum(HEALTH_FIELDS).describe('The contact field it is listed under'),
+});
+
+/** The review of the whole contact information after a confirmation. */
+export const reviewResponse = z.object({
+  confirmedAt: z.string().describe('When the whole contact information was last confirmed (ISO 8601)'),
+  dueAt: z.string().describe('When it is to be confirmed again'),
+  remindedAt: z.string().nullable().describe('When the admins were last asked to confirm it'),
+  staleSince: z.string().nullable().describe('Since when it is stale (30 days after the reminder without a confirmation)'),
+  stale: z.boolean().describe('Not confirmed within 30 days of the reminder'),
+});
+
+export const confirmationParams = z.strictObject({ token: z.string().max(128).describe("From the confirmation email's link") });
+export const contactConfirmation = z.object({
+  accountName: z.string().describe('The account the address is a contact of'),
+  email: z.string().describe('The address the link was sent to'),
+  field: z.enum(HEALTH_FIELDS).describe('What it receives: the contact field it is listed under'),
+  state: z.enum(CONTACT_STATES).describe('Its state now'),
+  confirmedAt: z.string().nullable().describe('When it was confirmed'),
+  /** True on the POST that confirmed it. */
+  confirmedNow: z.boolean().describe('True on the POST that confirmed it'),
+});

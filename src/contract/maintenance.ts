@@ -17,18 +17,18 @@ export const createMaintenanceBody = z.strictObject({
 
 export const maintenanceWindow = z
   .object({
-    id: z.string(),
-    integration: z.string(),
-    startsAt: z.string(),
-    endsAt: z.string(),
-    reason: z.string(),
-    atEnd: z.enum(['release', 'drop']),
+    id: z.string().describe('The window'),
+    integration: z.string().describe('The integration type under maintenance'),
+    startsAt: z.string().describe('When holding starts'),
+    endsAt: z.string().describe('When it ends (held notifications are then released or dropped)'),
+    reason: z.string().describe('Why'),
+    atEnd: z.enum(['release', 'drop']).describe('What happens to held notifications at the end'),
     status: z.enum(['scheduled', 'ended']).describe('scheduled until its end has been processed (at endsAt, or "End now")'),
-    endedAt: z.string().nullable(),
-    createdAt: z.string(),
-    createdBy: z.string(),
+    endedAt: z.string().nullable().describe('When its end was processed'),
+    createdAt: z.string().describe('When it was scheduled'),
+    createdBy: z.string().describe('Who scheduled it'),
     held: z.number().int().describe('Notifications it held (alert and technical of its integration; emergencies always go out)'),
   })
   .describe('MaintenanceWindow');
 
-export const maintenanceList = z.object({ items: z.array(maintenanceWindow) });
+export const maintenanceList = z.object({ items: z.array(maintenanceWindow).describe('Windows still to end first, then ended ones (at most 200)') });

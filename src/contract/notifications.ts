@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONTACT_FIELDS } from '../domain/contact-fields';
-import { CATEGORIES, ENVIRONMENTS } from '../domain/routing';
+import { CATEGORIES, ENVIRONMENTS, RECIPIENT_REASONS } from '../domain/routing';
 import { NOTIFICATION_TEMPLATES } from '../i18n/names';
 import { pageOf, pageQuery } from './paging';
 
@@ -33,59 +33,71 @@ export const raiseNotificationBody = z.strictObject({
     .describe("The account's integration it is about (its type): alert and technical notifications of an integration under maintenance are held"),
 });
 
-export const recipient = z.object({ email: z.string(), field: z.enum(CONTACT_FIELDS) });
-
-export const acceptedNotification = z.object({
-  id: z.string(),
-  status: z.enum(DELIVERY_STATUSES).describe('queued when new; for a deduplicated repeat, the state of the original'),
-  recipients: z.array(recipient),
-  deduplicated: z.boolean(),
-  held: z.boolean().describe('Held by a maintenance window of its integration: sent (or dropped) when the window ends'),
+export const recipient = z.object({
+  email: z.string().describe('The address it goes to'),
+  field: z.enum(CONTACT_FIELDS).describe('The contact field that makes them a recipient'),
+  reason: z.enum(RECIPIENT_REASONS).optional().describe('emergencyContactsBouncing: an admin of the account, added because every emergency contact bounces'),
 });
 
-export const testNotificationBody = z.strictObject({ category: z.enum(CATEGORIES) });
+export const acceptedNotification = z.object({
+  id: z.string().describe('The notification (for a deduplicated repeat: the original)'),
+  status: z.enum(DELIVERY_STATUSES).describe('queued when new; for a deduplicated repeat, the state of the original'),
+  recipients: z.array(recipient).describe('Who receives it and why'),
+  deduplicated: z.boolean().describe('A repeat of the same dedup key within 4 hours: counted on the original, not sent again'),
+  held: z.boolean().describe('Held by a maintenance window of its integration or until support opens: sent (or dropped) later'),
+});
+
+export const testNotificationBody = z.strictObject({ category: z.enum(CATEGORIES).describe('The category whose recipients get the test') });
 
 export const delivery = z.object({
-  email: z.string(),
-  field: z.enum(CONTACT_FIELDS).nullable(),
-  status: z.enum(DELIVERY_STATUSES),
-  attempts: z.number().int(),
-  lastError: z.string().nullable(),
-  sentAt: z.string().nullable(),
+  email: z.string().describe('The recipient address'),
+  field: z.enum(CONTACT_FIELDS).nullable().describe('The contact field that made them a recipient; null for an admin reached by an escalation'),
+  status: z.enum(DELIVERY_STATUSES).describe('queued, sent, retrying (after a temporary failure) or failed (given up, or refused for good)'),
+  attempts: z.number().int().describe('Sending attempts so far'),
+  lastError: z.string().nullable().describe("The mail server's last answer when an attempt failed"),
+  sentAt: z.string().nullable().describe('When the mail server accepted it (ISO 8601)'),
   escalated: z.boolean().describe('Sent by an escalation step of an unacknowledged emergency (field null: sent to an admin of the account)'),
 });
 
 export const supportStatus = z.object({
-  openNow: z.boolean(),
-  nextChangeAt: z.string().nullable(),
+  openNow: z.boolean().describe("The partner's support was open when it was raised"),
+  nextChangeAt: z.string().nullable().describe('When that changed next (ISO 8601); null for 24/7'),
   timeZone: z.string().nullable().describe("The support window's time zone"),
 });
 
 export const notification = z.object({
-  id: z.string(),
-  category: z.enum(CATEGORIES),
-  env: z.enum(ENVIRONMENTS),
-  title: z.string(),
-  body: z.string(),
-  test: z.boolean(),
-  createdAt: z.string(),
-  lastOccurredAt: z.string(),
-  occurrences: z.number().int(),
-  createdBy: z.object({ kind: z.enum(['user', 'service', 'system']), name: z.string() }),
+  id: z.string().describe('The notification'),
+  category: z.enum(CATEGORIES).describe('Its category'),
+  env: z.enum(ENVIRONMENTS).describe('The environment it concerns'),
+  title: z.string().describe('As raised, plain text'),
+  body: z.string().describe('As raised, plain text'),
+  test: z.boolean().describe('A test notification (Send test notification)'),
+  createdAt: z.string().describe('When it was raised first (ISO 8601)'),
+  lastOccurredAt: z.string().describe('When it was raised last (repeats with its dedup key count here)'),
+  occurrences: z.number().int().describe('How many times it was raised'),
+  createdBy: z
+    .object({
+      kind: z.enum(['user', 'service', 'system']).describe('An operator, a service token, or Liaison itself'),
+      name: z.string().describe('Their name'),
+    })
+    .describe('Who raised it'),
   template: z
-    .object({ id: z.enum(NOTIFICATION_TEMPLATES), params: z.record(z.string(), z.string()) })
+    .object({
+      id: z.enum(NOTIFICATION_TEMPLATES).describe('Which of the notifications Liaison words itself'),
+      params: z.record(z.string(), z.string()).describe('The values it is worded with'),
+    })
     .nullable()
     .describe("Liaison's own notifications (a test, an integration switched): title and body are then worded from this in the reader's language"),
-  deliveries: z.array(delivery),
+  deliveries: z.array(delivery).describe('One per recipient'),
   acknowledgedAt: z.string().nullable().describe('Emergencies: when it was first acknowledged'),
   acknowledgedBy: z.string().nullable().describe('Emergencies: the recipient address whose Acknowledge link was used first'),
   escalation: z
     .object({
-      status: z.enum(['pending', 'acknowledged', 'done']),
+      status: z.enum(['pending', 'acknowledged', 'done']).describe('pending: waiting for an acknowledgement; done: both steps taken'),
       step: z.number().int().describe('The next step while pending: 1 = send again to emergency contacts and admins, 2 = alert operators'),
-      dueAt: z.string(),
-      resentAt: z.string().nullable(),
-      operatorsAlertedAt: z.string().nullable(),
+      dueAt: z.string().describe('When the next step is due (ISO 8601)'),
+      resentAt: z.string().nullable().describe('When it was sent again to emergency contacts and admins'),
+      operatorsAlertedAt: z.string().nullable().describe('When operators were alerted'),
     })
     .nullable()
     .describe('Emergencies: how far the escalation went'),
@@ -93,8 +105,8 @@ export const notification = z.object({
   integration: z.string().nullable().describe('The integration it is about, when the raiser said'),
   hold: z
     .object({
-      status: z.enum(['held', 'released', 'dropped']),
-      reason: z.enum(['maintenance', 'business_hours']),
+      status: z.enum(['held', 'released', 'dropped']).describe('held: nothing sent yet; released: delivered at the end; dropped: never sent'),
+      reason: z.enum(['maintenance', 'business_hours']).describe('What held it'),
       windowId: z.string().nullable().describe('The maintenance window (reason maintenance)'),
       until: z.string().nullable().describe('When support opens and it is sent (reason business_hours)'),
     })
@@ -103,60 +115,65 @@ export const notification = z.object({
 });
 
 export const notificationsQuery = pageQuery.extend({
-  category: z.enum(CATEGORIES).optional(),
+  category: z.enum(CATEGORIES).optional().describe('Only this category'),
   status: z.enum(DELIVERY_STATUSES).optional().describe('Notifications with at least one delivery in this state'),
 });
 export const notificationsPage = pageOf(notification);
 
-export const integrationParams = z.strictObject({ accountId: z.string(), type: z.string().max(64) });
-export const disableIntegrationBody = z.strictObject({ reason: line(500) });
-export const enableIntegrationBody = z.strictObject({ reason: line(500).optional() }).nullish();
+export const integrationParams = z.strictObject({
+  accountId: z.string().describe('The account'),
+  type: z.string().max(64).describe('The integration type'),
+});
+export const disableIntegrationBody = z.strictObject({
+  reason: line(500).describe('Why: shown in the audit log and in the emergency email to the technical emergency contacts'),
+});
+export const enableIntegrationBody = z.strictObject({ reason: line(500).optional().describe('Why, for the audit log') }).nullish();
 
 export const serviceToken = z.object({
-  id: z.string(),
-  name: z.string(),
-  accountId: z.string().nullable(),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
+  id: z.string().describe('The token (not the secret)'),
+  name: z.string().describe('What it is for, e.g. the monitoring system'),
+  accountId: z.string().nullable().describe('The one account it may raise notifications for; null: any'),
+  createdAt: z.string().describe('When it was created (ISO 8601)'),
+  lastUsedAt: z.string().nullable().describe('When it was last used'),
+  revokedAt: z.string().nullable().describe('When it was revoked; a revoked token is refused (401)'),
 });
 export const createdServiceToken = serviceToken.extend({ token: z.string().describe('Shown this once; send as Authorization: Bearer <token>') });
 export const createServiceTokenBody = z.strictObject({
-  name: line(100),
+  name: line(100).describe('What it is for, e.g. the monitoring system'),
   accountId: z.string().max(64).nullable().optional().describe('Limit the token to one account'),
 });
-export const serviceTokenParams = z.strictObject({ tokenId: z.string().max(64) });
+export const serviceTokenParams = z.strictObject({ tokenId: z.string().max(64).describe('The token') });
 
-export const acknowledgeParams = z.strictObject({ token: z.string().max(128) });
+export const acknowledgeParams = z.strictObject({ token: z.string().max(128).describe("From the emergency email's Acknowledge link") });
 export const acknowledgement = z.object({
-  accountName: z.string(),
-  title: z.string(),
-  body: z.string(),
-  env: z.enum(ENVIRONMENTS),
-  createdAt: z.string(),
+  accountName: z.string().describe('The account the emergency is about'),
+  title: z.string().describe("The emergency's title"),
+  body: z.string().describe("The emergency's message"),
+  env: z.enum(ENVIRONMENTS).describe('The environment it concerns'),
+  createdAt: z.string().describe('When it was raised (ISO 8601)'),
   recipient: z.string().describe('The address this link was sent to'),
-  acknowledgedAt: z.string().nullable(),
-  acknowledgedBy: z.string().nullable(),
+  acknowledgedAt: z.string().nullable().describe('When it was first acknowledged'),
+  acknowledgedBy: z.string().nullable().describe('The address whose link acknowledged it first'),
   /** True on the POST that recorded the first acknowledgement. */
-  acknowledgedNow: z.boolean(),
+  acknowledgedNow: z.boolean().describe('True on the POST that recorded the first acknowledgement'),
 });
 
 export const escalationItem = z.object({
-  notificationId: z.string(),
-  accountId: z.string(),
-  accountName: z.string(),
-  title: z.string(),
-  createdAt: z.string(),
-  status: z.enum(['pending', 'acknowledged', 'done']),
-  step: z.number().int(),
-  dueAt: z.string(),
-  resentAt: z.string().nullable(),
-  operatorsAlertedAt: z.string().nullable(),
-  acknowledgedAt: z.string().nullable(),
-  acknowledgedBy: z.string().nullable(),
+  notificationId: z.string().describe('The emergency'),
+  accountId: z.string().describe('Its account'),
+  accountName: z.string().describe("The account's name"),
+  title: z.string().describe("The emergency's title"),
+  createdAt: z.string().describe('When it was raised (ISO 8601)'),
+  status: z.enum(['pending', 'acknowledged', 'done']).describe('pending: waiting for an acknowledgement; done: both steps taken'),
+  step: z.number().int().describe('The next step while pending: 1 = send again, 2 = alert operators'),
+  dueAt: z.string().describe('When the next step is due'),
+  resentAt: z.string().nullable().describe('When it was sent again to emergency contacts and admins'),
+  operatorsAlertedAt: z.string().nullable().describe('When operators were alerted'),
+  acknowledgedAt: z.string().nullable().describe('When it was first acknowledged'),
+  acknowledgedBy: z.string().nullable().describe('The address whose link acknowledged it first'),
 });
 export const escalationsQuery = z.strictObject({
   open: z.enum(['true', 'false']).optional().describe('true: only those not acknowledged yet'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: z.coerce.number().int().min(1).max(200).default(50).describe('At most this many, newest first'),
 });
-export const escalationsList = z.object({ items: z.array(escalationItem) });
+export const escalationsList = z.object({ items: z.array(escalationItem).describe('Emergencies with their escalation, newest first') });

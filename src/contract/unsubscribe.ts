@@ -6,14 +6,22 @@ export const unsubscribeQuery = z.object({ category: z.enum(CATEGORIES).describe
 
 export const unsubscribeView = z
   .object({
-    accountName: z.string(),
-    email: z.string(),
-    category: z.enum(CATEGORIES),
+    accountName: z.string().describe('The account whose notifications these are'),
+    email: z.string().describe('The address the link belongs to'),
+    category: z.enum(CATEGORIES).describe('The category of the link'),
     mandatory: z.boolean().describe('Emergencies (and an integration being disabled) cannot be unsubscribed from'),
-    unsubscribed: z.boolean(),
+    unsubscribed: z.boolean().describe('This address no longer receives this category of this account'),
   })
   .describe('Unsubscribe');
 
 export const unsubscribesList = z.object({
-  items: z.array(z.object({ email: z.string(), category: z.enum(CATEGORIES), at: z.string() })),
+  items: z
+    .array(
+      z.object({
+        email: z.string().describe('The address that unsubscribed'),
+        category: z.enum(CATEGORIES).describe('The category it no longer receives'),
+        at: z.string().describe('When'),
+      }),
+    )
+    .describe('Newest first'),
 });

@@ -36,16 +36,16 @@ export const rotateWebhookBody = z
 
 export const webhook = z
   .object({
-    id: z.string(),
-    url: z.string(),
-    categories: z.array(z.enum(CATEGORIES)),
-    env: z.enum(ENVIRONMENTS),
+    id: z.string().describe('The destination'),
+    url: z.string().describe('Where events are POSTed'),
+    categories: z.array(z.enum(CATEGORIES)).describe('The notification categories it receives'),
+    env: z.enum(ENVIRONMENTS).describe('The environment whose notifications it receives'),
     deliveryEvents: z.boolean().describe('Receives delivery status events'),
     status: z.enum(['enabled', 'disabled']).describe('disabled after failing for 3 days (WEBHOOK_DISABLE_AFTER_HOURS); a successful test event enables it again'),
     failingSince: z.string().nullable().describe('The first failure of the current run of failures'),
-    disabledAt: z.string().nullable(),
+    disabledAt: z.string().nullable().describe('When it was disabled after failing (null while enabled)'),
     previousSecretUntil: z.string().nullable().describe('Until when the previous secret also signs, after a rotation'),
-    createdAt: z.string(),
+    createdAt: z.string().describe('When it was added'),
   })
   .describe('Webhook');
 
@@ -55,19 +55,19 @@ export const webhookWithSecret = webhook
   })
   .describe('WebhookWithSecret');
 
-export const webhookList = z.object({ items: z.array(webhook) });
+export const webhookList = z.object({ items: z.array(webhook).describe("The account's destinations, oldest first") });
 
 export const webhookDelivery = z.object({
   id: z.string().describe('Also the webhook-id header of every attempt'),
   eventType: z.string().describe('notification.raised, webhook.test, delivery.sent, delivery.retrying or delivery.failed'),
-  status: z.enum(['queued', 'sent', 'retrying', 'failed']),
-  attempts: z.number().int(),
-  lastError: z.string().nullable(),
-  createdAt: z.string(),
-  sentAt: z.string().nullable(),
-  nextAttemptAt: z.string().nullable(),
+  status: z.enum(['queued', 'sent', 'retrying', 'failed']).describe('Where the delivery stands'),
+  attempts: z.number().int().describe('POSTs tried so far'),
+  lastError: z.string().nullable().describe('Why the last attempt failed (HTTP status, timeout, refused address…)'),
+  createdAt: z.string().describe('When the event was queued'),
+  sentAt: z.string().nullable().describe('When a 2xx answered'),
+  nextAttemptAt: z.string().nullable().describe('While retrying: when the next attempt is due'),
 });
 
 export const webhookDeliveriesPage = pageOf(webhookDelivery);
 
-export const testEventAccepted = z.object({ deliveryId: z.string() });
+export const testEventAccepted = z.object({ deliveryId: z.string().describe('The test event\'s delivery (its webhook-id); its outcome shows in the delivery log') });

@@ -375,12 +375,12 @@ export function missingFields(info: ContactInfo, hasMerchantIssueContacts: boole
   return requiredFields(hasMerchantIssueContacts).filter((field) => !filled[field]);
 }
 
-const TOP_LEVEL = ['version', 'complete', 'missing', 'updatedAt', 'updatedBy', ...ENTRY_LIST_FIELDS, 'alertContacts', 'operationalContactForUsers', 'operationalSupport'];
+const TOP_LEVEL = ['version', 'complete', 'missing', 'updatedAt', 'updatedBy', 'contactHealth', 'review', ...ENTRY_LIST_FIELDS, 'alertContacts', 'operationalContactForUsers', 'operationalSupport'];
 
 /**
  * Validates and normalizes a whole document (as PUT receives it). Every problem is reported
  * with its path; a document that was complete may not become incomplete (`required`).
- * Read-only fields of a GET (version, complete, missing, updatedAt, updatedBy) are accepted
+ * Read-only fields of a GET (version, complete, missing, updatedAt, updatedBy, contactHealth, review) are accepted
  * and ignored, so a client can send back what it read.
  */
 export function validateContactInfo(input: unknown, context: ValidationContext): ValidationResult {

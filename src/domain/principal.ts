@@ -9,8 +9,11 @@ export type Principal =
   | {
       kind: 'user';
       user: PrincipalUser;
-      /** The session the request came with (absent where none is at hand, e.g. in the browser). */
-      session?: { id: string; csrfToken: string };
+      /**
+       * The session the request came with (absent where none is at hand, e.g. in the browser);
+       * `enrolmentRequired`: two-step sign-in is required of the person and not set up yet.
+       */
+      session?: { id: string; csrfToken: string; enrolmentRequired?: boolean };
     }
   | {
       kind: 'service';

@@ -1,5 +1,6 @@
 import type { ContactField } from './contact-fields';
 import type { ContactInfo } from './contact-info';
+import { emergencyContactsAllBouncing } from './contact-health';
 import { DEFAULT_LOCALE, isSupportedLocale, type Locale } from './locales';
 
 /** Notification categories and the contact field each one goes to (the product's routing table). */
@@ -14,7 +15,16 @@ export const FIELD_OF_CATEGORY: Record<Category, ContactField> = {
   user_escalation: 'operationalContactsForPlatform',
 };
 
-export type Recipient = { email: string; field: ContactField; locale?: string; name?: string };
+export type Recipient = {
+  email: string;
+  field: ContactField;
+  locale?: string;
+  name?: string;
+  /** Not from the field itself: an admin of the account, because every emergency contact bounces. */
+  reason?: RecipientReason;
+};
+export const RECIPIENT_REASONS = ['emergencyContactsBouncing'] as const;
+export type RecipientReason = (typeof RECIPIENT_REASONS)[number];
 
 /**
  * Who receives a category now. Alert contacts are users: `users` resolves their current email
@@ -58,15 +68,35 @@ export type RouteDecision =
  * Where a notification goes (the product's routing table): alerts only for Production;
  * each category to its field's recipients, each in their own language (the contact's, else the
  * account's, else English; alert contacts are users and read in their own choice); nobody to
- * send to is `no_route`.
+ * send to is `no_route`. An emergency whose emergency contacts all bounce also goes to the
+ * account's admins (reason `emergencyContactsBouncing`).
  */
 export function routeNotification(
   info: ContactInfo,
-  input: { category: Category; env: Environment; accountLanguage?: Locale | null },
+  input: {
+    category: Category;
+    env: Environment;
+    accountLanguage?: Locale | null;
+    /** Contact health: the account's bouncing addresses, and its active admins (the emergency fallback). */
+    health?: { bouncing: ReadonlySet<string>; admins: { email: string; name: string; locale: string | null }[] };
+  },
   users: ReadonlyMap<string, { email: string; name: string; locale: string | null }>,
 ): RouteDecision {
   if (input.category === 'alert' && input.env !== 'production') return { ok: false, code: 'production_only' };
   const recipients = recipientsFor(info, input.category, users);
+  // Emergencies whose every emergency contact bounces also go to the account's admins.
+  if (input.category === 'emergency' && input.health && emergencyContactsAllBouncing(info, input.health.bouncing)) {
+    for (const admin of input.health.admins) {
+      if (recipients.some((r) => r.email.toLowerCase() === admin.email.toLowerCase())) continue;
+      recipients.push({
+        email: admin.email,
+        field: 'technicalEmergencyContacts',
+        reason: 'emergencyContactsBouncing',
+        ...(admin.name ? { name: admin.name } : {}),
+        ...(admin.locale ? { locale: admin.locale } : {}),
+      });
+    }
+  }
   if (recipients.length === 0) return { ok: false, code: 'no_route' };
   const fallback = input.accountLanguage ?? DEFAULT_LOCALE;
   return {

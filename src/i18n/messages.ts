@@ -26,6 +26,14 @@ export const errorMessages = defineMessages({
     id: 'error.csrf_failed',
     defaultMessage: 'The security token is missing or out of date. Reload the page and try again.',
   },
+  two_step_enrolment_required: {
+    id: 'error.two_step_enrolment_required',
+    defaultMessage: 'Set up two-step sign-in on your profile first: it is required for your account.',
+  },
+  two_step_setup_first: {
+    id: 'error.two_step_setup_first',
+    defaultMessage: 'Set up two-step sign-in for yourself first (on your profile): the requirement applies to you too.',
+  },
   not_found: { id: 'error.not_found', defaultMessage: 'Not found.' },
   already_member: { id: 'error.already_member', defaultMessage: 'This person is already a user of the account.' },
   last_admin: { id: 'error.last_admin', defaultMessage: 'An account must keep at least one admin.' },
@@ -59,6 +67,7 @@ export const errorMessages = defineMessages({
     id: 'error.category_mandatory',
     defaultMessage: 'Emergency notifications cannot be unsubscribed from: they must reach the people responsible.',
   },
+  not_listed: { id: 'error.not_listed', defaultMessage: 'This address is not listed under that field of the contact information.' },
   rate_limited: {
     id: 'error.rate_limited',
     defaultMessage: 'Too many attempts. Try again in {seconds, plural, one {# second} other {# seconds}}.',

@@ -50,6 +50,9 @@ function blockHtml(block: Block): string {
 
 type Action = { label: string; url: string };
 
+/** RIGHT-TO-LEFT MARK: an invisible strong right-to-left character. */
+const RLM = '\u200f';
+
 /** A plain, accessible email: the same content as text and as HTML in the reader's direction; one button per action. */
 export function layout(locale: Locale, blocks: Block[], action: Action | Action[], footer: string) {
   const dir = textDirection(locale);
@@ -62,7 +65,18 @@ ${actions.map((a) => `<p><a href="${escapeHtml(a.url)}" style="display: inline-b
 <p style="color: #52606d; font-size: 0.9em;">${escapeHtml(footer)}</p>
 </body>
 </html>`;
-  const text = [...blocks.map((b) => (typeof b === 'string' ? b : b.quote)), ...actions.map((a) => `${a.label}: ${a.url}`), footer].filter(Boolean).join('\n\n');
+  // Plain text has no dir attribute: mail clients give each line the direction of its first
+  // strong letter, so a Hebrew line that starts with a name or an address would read left to
+  // right. A right-to-left mark opens each line of Liaison's own wording; the caller's text
+  // (quotes) keeps the direction of its own first letter.
+  const ours = (paragraph: string) => (dir === 'rtl' ? paragraph.replace(/^(?=.)/gm, RLM) : paragraph);
+  const text = [
+    ...blocks.map((b) => (typeof b === 'string' ? ours(b) : b.quote)),
+    ...actions.map((a) => ours(`${a.label}: ${a.url}`)),
+    ours(footer),
+  ]
+    .filter(Boolean)
+    .join('\n\n');
   return { html, text };
 }
 
@@ -137,6 +151,10 @@ const notificationMessages = defineMessages({
     id: 'email.notification.why.operator',
     defaultMessage: 'You receive this because you are an operator and an emergency of {account} was not acknowledged in time.',
   },
+  whyBouncing: {
+    id: 'email.notification.why.bouncing',
+    defaultMessage: 'You receive this because you are an admin of {account} and mail to every one of its technical emergency contacts bounces. Correct them on the contact information page: {url}',
+  },
   why: {
     id: 'email.notification.why',
     defaultMessage: 'You receive this because this address is listed under "{field}" for {account}. An admin or editor of the account can change that on the contact information page: {url}',
@@ -164,6 +182,8 @@ export type NotificationEmailInput = {
   escalation?: { step: 'resent' | 'operators'; reason: EscalationReason };
   /** User escalations: the partner's support when raised (opening time shown in the window's zone). */
   supportStatus?: NotificationSupportStatus | null;
+  /** Why a reader outside the field gets it: an admin, because every emergency contact bounces. */
+  fallback?: 'emergencyContactsBouncing';
 };
 
 export type NotificationSupportStatus = { openNow: boolean; nextChangeAt: string | null; timeZone: string | null };
@@ -206,7 +226,9 @@ export function notificationEmail(input: NotificationEmailInput): NewEmail {
       ? t(notificationMessages.whyAdmin, { account: account.name })
       : escalation?.reason === 'operator'
         ? t(notificationMessages.whyOperator, { account: account.name })
-        : t(notificationMessages.why, { field: t(CONTACT_FIELD_NAMES[input.field]), account: account.name, url: contactInfoUrl });
+        : input.fallback
+          ? t(notificationMessages.whyBouncing, { account: account.name, url: contactInfoUrl })
+          : t(notificationMessages.why, { field: t(CONTACT_FIELD_NAMES[input.field]), account: account.name, url: contactInfoUrl });
   const body = layout(
     input.locale,
     [

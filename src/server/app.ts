@@ -30,6 +30,7 @@ import maintenanceRoutes from './routes/maintenance';
 import unsubscribeRoutes from './routes/unsubscribe';
 import supportCalendarRoutes from './routes/support-calendar';
 import acknowledgementRoutes from './routes/acknowledgements';
+import contactConfirmationRoutes from './routes/contact-confirmations';
 import escalationRoutes from './routes/operator/escalations';
 import { authenticateServiceToken } from '../commands/authenticate-service-token';
 import sessionRoutes from './routes/session';
@@ -222,6 +223,7 @@ export async function buildApp(
   await app.register(unsubscribeRoutes, { context });
   await app.register(supportCalendarRoutes, { context });
   await app.register(acknowledgementRoutes, { context });
+  await app.register(contactConfirmationRoutes, { context });
   await app.register(escalationRoutes, { context });
   await app.register(integrationRoutes, { context });
   await app.register(serviceTokenRoutes, { context });

@@ -2,8 +2,10 @@ import { bootstrap, exitOnStartFailure } from '../app/bootstrap';
 import { ensureOperator } from '../commands/ensure-operator';
 import { SYSTEM } from '../domain/principal';
 import { startBroadcastLoop } from '../worker/broadcast-loop';
-import { startDeliveryWorker } from '../worker/delivery-worker';
+import { startCleanupLoop } from '../worker/cleanup-loop';
+import { bounceRecorder, startDeliveryWorker } from '../worker/delivery-worker';
 import { startEscalationWorker } from '../worker/escalation-worker';
+import { startReviewWorker } from '../worker/review-worker';
 import { buildApp } from './app';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -17,10 +19,12 @@ async function main() {
   const catcher = runtime.catcher();
 
   const app = await buildApp({ config, storage, catalog, mailboxEnabled: catcher !== undefined }, { logger: log });
-  const worker = config.worker === 'embedded' ? startDeliveryWorker({ storage, mailer, log: log.child({ name: 'worker' }), policy: { leaseMs: config.leaseMs, giveUpAfterMs: config.giveUpAfterMs }, webhooks: { ...config.webhooks, publicUrl: config.publicUrl } }) : undefined;
+  const worker = config.worker === 'embedded' ? startDeliveryWorker({ storage, mailer, log: log.child({ name: 'worker' }), policy: { leaseMs: config.leaseMs, giveUpAfterMs: config.giveUpAfterMs }, onBounce: bounceRecorder({ storage, catalog, config }), webhooks: { ...config.webhooks, publicUrl: config.publicUrl } }) : undefined;
   const escalations =
     config.worker === 'embedded' ? startEscalationWorker({ deps: { storage, catalog, config }, log: log.child({ name: 'escalations' }), leaseMs: config.leaseMs }) : undefined;
+  const reviews = config.worker === 'embedded' ? startReviewWorker({ deps: { storage, catalog, config }, log: log.child({ name: 'reviews' }), leaseMs: config.leaseMs }) : undefined;
   const broadcasts = config.worker === 'embedded' ? startBroadcastLoop({ storage, catalog, config }, { log: log.child({ name: 'broadcasts' }), leaseMs: config.leaseMs }) : undefined;
+  const cleanup = config.worker === 'embedded' ? startCleanupLoop(storage.db, { log: log.child({ name: 'cleanup' }) }) : undefined;
   const address = await app.listen({ port: config.port, host: config.host });
 
   const lines = [`Liaison is listening on ${address} (public URL ${config.publicUrl}, database: ${storage.dialect})`];
@@ -45,7 +49,9 @@ async function main() {
     setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
     await app.close();
     await escalations?.stop();
+    await reviews?.stop();
     await broadcasts?.stop();
+    await cleanup?.stop();
     await worker?.stop();
     await runtime.close();
     process.exit(0);

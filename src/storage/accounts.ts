@@ -17,10 +17,10 @@ export type Account = {
   language: Locale;
 };
 
-type AccountRow = { id: string; name: string; contact_info_complete: number; language: string };
+export type AccountRow = { id: string; name: string; contact_info_complete: number; language: string };
 
 /** An account row and its integrations as the domain sees them. */
-function toAccount(row: AccountRow, integrations: AccountIntegration[]): Account {
+export function toAccount(row: AccountRow, integrations: AccountIntegration[]): Account {
   return {
     id: row.id,
     name: row.name,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '../domain/principal';
 import type { Category, Environment } from '../domain/routing';
-import type { Db } from './db';
+import { databaseNow, type Db } from './db';
 import { newSortableId, nowIso } from './ids';
 import type { BroadcastsTable } from './schema';
 
@@ -97,7 +97,8 @@ export async function listBroadcasts(db: Db, limit = 20): Promise<Broadcast[]> {
 
 /** Claims a running broadcast whose lease is free or lapsed: returns it with the lease token, or undefined. */
 export async function claimBroadcast(db: Db, leaseMs: number, id?: string) {
-  const now = nowIso();
+  // Leases are timed by the database's clock, the one every worker host shares.
+  const now = databaseNow(db);
   let query = db
     .selectFrom('broadcasts')
     .select(['id', 'category', 'env', 'title', 'body', 'integration_type', 'after_account_id', 'created_by_kind', 'created_by_id', 'created_by_name'])
@@ -111,7 +112,7 @@ export async function claimBroadcast(db: Db, leaseMs: number, id?: string) {
   const token = randomBytes(12).toString('base64url');
   const claimed = await db
     .updateTable('broadcasts')
-    .set({ lease_token: token, lease_until: new Date(Date.now() + leaseMs).toISOString() })
+    .set({ lease_token: token, lease_until: databaseNow(db, leaseMs) })
     .where('id', '=', candidate.id)
     .where('status', '=', 'running')
     .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
@@ -134,7 +135,7 @@ export async function recordBroadcastProgress(
       accounts_done: eb('accounts_done', '+', input.done),
       accounts_skipped: eb('accounts_skipped', '+', input.skipped),
       deliveries_queued: eb('deliveries_queued', '+', input.queued),
-      lease_until: input.finished ? null : new Date(Date.now() + input.leaseMs).toISOString(),
+      lease_until: input.finished ? null : databaseNow(db, input.leaseMs),
       ...(input.finished ? { status: 'done' as const, finished_at: nowIso(), lease_token: null } : {}),
     }))
     .where('id', '=', input.id)

@@ -17,6 +17,8 @@ export type NewEmail = {
   /** The notification this delivery belongs to, and why this recipient gets it (a contact field). */
   notificationId?: string;
   reason?: string;
+  /** The account it concerns: a permanent failure marks that account's contact bouncing. */
+  accountId?: string;
   /** Extra headers (List-Unsubscribe, List-Unsubscribe-Post). */
   headers?: Record<string, string>;
 };
@@ -58,6 +60,7 @@ export async function enqueueEmails(tx: Db, emails: NewEmail[]): Promise<string[
     html: mail.html ?? null,
     notification_id: mail.notificationId ?? null,
     reason: mail.reason ?? null,
+    account_id: mail.accountId ?? null,
     headers: mail.headers ? JSON.stringify(mail.headers) : null,
     status: 'queued' as const,
     attempts: 0,

@@ -1,3 +1,4 @@
+import { healthSummaries, type HealthSummary } from './contact-health';
 import { sql } from 'kysely';
 import type { ContactInfo } from '../domain/contact-info';
 import type { AccountIntegration } from './accounts';
@@ -11,6 +12,7 @@ export type ExportedAccount = {
   integrations: AccountIntegration[];
   info: ContactInfo | null;
   alertEmails: string[];
+  health: HealthSummary;
 };
 
 /**
@@ -43,6 +45,7 @@ export async function* exportAccountBatches(db: Db, options: { batchSize?: numbe
     const users = alertIds.length
       ? new Map((await db.selectFrom('users').select(['id', 'email']).where('id', 'in', alertIds).execute()).map((u) => [u.id, u.email]))
       : new Map<string, string>();
+    const health = await healthSummaries(db, ids);
     const byAccount = new Map<string, AccountIntegration[]>();
     for (const i of integrations) {
       const list = byAccount.get(i.account_id) ?? [];
@@ -58,6 +61,7 @@ export async function* exportAccountBatches(db: Db, options: { batchSize?: numbe
         integrations: byAccount.get(row.id) ?? [],
         info,
         alertEmails: (info?.alertContacts ?? []).flatMap((ref) => users.get(ref.userId) ?? []),
+        health: health.get(row.id) ?? { bouncing: 0, unconfirmed: 0, stale: false },
       };
     });
     if (rows.length < batchSize) return;
@@ -69,7 +73,7 @@ export type DashboardFigures = {
   accounts: { complete: number; incomplete: number };
   /** Deliveries created on each of the last `days` days (UTC), by their status now. */
   days: { day: string; sent: number; retrying: number; failed: number }[];
-  /** Accounts with failed deliveries of notifications, most failures first. */
+  /** Accounts whose deliveries are failing (see `failingDeliveries`), most first. */
   failingAccounts: { id: string; name: string; failed: number }[];
   /** The oldest notification delivery not sent yet (queued or retrying). */
   oldestUndelivered: { notificationId: string; accountId: string; accountName: string; title: string; createdAt: string } | null;
@@ -84,7 +88,7 @@ export async function dashboardFigures(db: Db, dialect: 'sqlite' | 'postgres', o
     .execute();
   const count = (flag: number) => Number(completeness.find((r) => Number(r.contact_info_complete) === flag)?.n ?? 0);
 
-  const first = new Date(Date.UTC(options.now.getUTCFullYear(), options.now.getUTCMonth(), options.now.getUTCDate() - (options.days - 1)));
+  const first = firstDayOf(options.now, options.days);
   const dayOf = dialect === 'postgres' ? sql<string>`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD')` : sql<string>`substr(created_at, 1, 10)`;
   const perDay = await db
     .selectFrom('deliveries')
@@ -99,17 +103,7 @@ export async function dashboardFigures(db: Db, dialect: 'sqlite' | 'postgres', o
     return { day, sent: of('sent'), retrying: of('retrying'), failed: of('failed') };
   });
 
-  const failing = await db
-    .selectFrom('deliveries')
-    .innerJoin('notifications', 'notifications.id', 'deliveries.notification_id')
-    .innerJoin('accounts', 'accounts.id', 'notifications.account_id')
-    .select(['accounts.id', 'accounts.name', (eb) => eb.fn.countAll<number>().as('failed')])
-    .where('deliveries.status', '=', 'failed')
-    .groupBy(['accounts.id', 'accounts.name'])
-    .orderBy('failed', 'desc')
-    .orderBy('accounts.name')
-    .limit(20)
-    .execute();
+  const failing = await failingDeliveries(db, { since: first });
 
   const oldest = await db
     .selectFrom('deliveries')
@@ -124,7 +118,37 @@ export async function dashboardFigures(db: Db, dialect: 'sqlite' | 'postgres', o
   return {
     accounts: { complete: count(1), incomplete: count(0) },
     days,
-    failingAccounts: failing.map((r) => ({ id: r.id, name: r.name, failed: Number(r.failed) })),
+    failingAccounts: failing,
     oldestUndelivered: oldest ? { ...oldest, createdAt: new Date(oldest.createdAt).toISOString() } : null,
   };
+}
+
+/** The start (UTC midnight) of the first of the last `days` days, today included. */
+export function firstDayOf(now: Date, days: number): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - (days - 1)));
+}
+
+/**
+ * What "failing deliveries" means on every operator screen: deliveries of notifications created
+ * since `since` that failed or are being retried now, counted per account. For the top accounts
+ * (the dashboard) or for the accounts of one list page (`accountIds`).
+ */
+export async function failingDeliveries(
+  db: Db,
+  options: { since: Date; accountIds?: string[]; limit?: number },
+): Promise<{ id: string; name: string; failed: number }[]> {
+  if (options.accountIds?.length === 0) return [];
+  let query = db
+    .selectFrom('deliveries')
+    .innerJoin('notifications', 'notifications.id', 'deliveries.notification_id')
+    .innerJoin('accounts', 'accounts.id', 'notifications.account_id')
+    .select(['accounts.id', 'accounts.name', (eb) => eb.fn.countAll<number>().as('failed')])
+    .where('deliveries.status', 'in', ['failed', 'retrying'])
+    .where('deliveries.created_at', '>=', options.since.toISOString())
+    .groupBy(['accounts.id', 'accounts.name'])
+    .orderBy('failed', 'desc')
+    .orderBy('accounts.name');
+  if (options.accountIds) query = query.where('notifications.account_id', 'in', options.accountIds);
+  const rows = await query.limit(options.limit ?? 20).execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, failed: Number(r.failed) }));
 }

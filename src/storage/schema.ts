@@ -113,6 +113,8 @@ export interface DeliveriesTable {
   lease_until: Generated<string | null>;
   lease_token: Generated<string | null>;
   sent_at: Generated<string | null>;
+  /** The account it concerns (notifications, contact confirmations): a permanent failure marks that account's contact bouncing. */
+  account_id: Generated<string | null>;
   /** How it is sent: `email`, or `webhook` (a POST to `recipient`, the destination `webhook_id`; 011_webhooks). */
   channel: Generated<DeliveryChannel>;
   webhook_id: Generated<string | null>;
@@ -359,7 +361,46 @@ export interface BroadcastsTable {
   finished_at: string | null;
 }
 
+/** The health of one address of an account's contact information, per contact field it is listed under. */
+export interface ContactHealthTable {
+  account_id: string;
+  address: string;
+  purpose: string;
+  state: 'unconfirmed' | 'confirmed' | 'bouncing';
+  locale: string | null;
+  confirmed_at: string | null;
+  bouncing_since: string | null;
+  /** The last permanent SMTP failure's reply. */
+  last_bounce: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** SHA-256 of the token of one confirmation link: one address, one purpose. */
+export interface ContactConfirmationTokensTable {
+  token_hash: string;
+  account_id: string;
+  address: string;
+  purpose: string;
+  created_at: string;
+}
+
+/** An account's periodic review of its whole contact information: a timer claimed under a lease. */
+export interface ContactReviewsTable {
+  account_id: string;
+  confirmed_at: string;
+  stage: 'remind' | 'stale' | 'done';
+  due_at: string;
+  reminded_at: string | null;
+  stale_since: string | null;
+  lease_until: string | null;
+  lease_token: string | null;
+}
+
 export interface Database {
+  contact_health: ContactHealthTable;
+  contact_confirmation_tokens: ContactConfirmationTokensTable;
+  contact_reviews: ContactReviewsTable;
   broadcasts: BroadcastsTable;
   acknowledge_tokens: AcknowledgeTokensTable;
   escalations: EscalationsTable;

@@ -1,14 +1,24 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { compiledQuery } from './compiled';
 import type { Db } from './db';
 import { nowIso } from './ids';
+import type { Role } from '../domain/roles';
+import { toAccount, type Account, type AccountIntegration } from './accounts';
 import { toUser, type User } from './users';
 
 /** Sessions last 14 days from their last use (sliding), refreshed at most once a minute. */
 export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 const TOUCH_INTERVAL_MS = 60 * 1000;
 
-export type SessionRecord = { id: string; userId: string; csrfToken: string; expiresAt: string };
+export type SessionRecord = {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  expiresAt: string;
+  /** Two-step sign-in is required of this person and not set up yet: only enrolment is open. */
+  enrolmentRequired?: boolean;
+};
 
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
@@ -44,8 +54,7 @@ export async function createSession(
   return { token, session };
 }
 
-// One read for both, compiled once: this runs on every authenticated request.
-const sessionWithUser = compiledQuery<'id', {
+type SessionRow = {
   id: string;
   user_id: string;
   csrf_token: string;
@@ -55,27 +64,87 @@ const sessionWithUser = compiledQuery<'id', {
   name: string;
   locale: string | null;
   is_operator: number;
-}>((db, param) =>
+  enrolment_required: number;
+};
+
+/** The session's columns and its person's, shared by the two reads below. */
+const sessionColumns = [
+  'sessions.id',
+  'sessions.user_id',
+  'sessions.csrf_token',
+  'sessions.expires_at',
+  'sessions.last_seen_at',
+  'users.email',
+  'users.name',
+  'users.locale',
+  'users.is_operator',
+  // Required of them (operators while operators must, members of an account that requires
+  // it) and not set up: two index probes, only for people without two-step sign-in.
+  sql<number>`case
+    when users.totp_secret is not null then 0
+    when users.is_operator = 1 and exists (select 1 from settings where settings.key = 'require_two_step_operators' and settings.value = 'true') then 1
+    when exists (select 1 from memberships inner join accounts on accounts.id = memberships.account_id
+                 where memberships.user_id = users.id and accounts.require_two_step = 1) then 1
+    else 0 end`.as('enrolment_required'),
+] as const;
+
+// One read for both, compiled once: this runs on every authenticated request.
+const sessionWithUser = compiledQuery<'id', SessionRow>((db, param) =>
+  db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id').select(sessionColumns).where('sessions.id', '=', param('id')),
+);
+
+type AccountColumns = {
+  account_id: string | null;
+  account_name: string | null;
+  contact_info_complete: number | null;
+  account_language: string | null;
+  role: Role | null;
+  type: string | null;
+  status: AccountIntegration['status'] | null;
+};
+
+/**
+ * The same read for a request about one account: the account, its integrations and the
+ * person's role in it come along (one row per integration), so checking the session and the
+ * account scope costs one indexed query instead of two.
+ */
+const sessionInAccount = compiledQuery<'id' | 'accountId', SessionRow & AccountColumns>((db, param) =>
   db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('accounts', (join) => join.on('accounts.id', '=', param('accountId')))
+    .leftJoin('memberships', (join) => join.onRef('memberships.account_id', '=', 'accounts.id').onRef('memberships.user_id', '=', 'sessions.user_id'))
+    .leftJoin('account_integrations', 'account_integrations.account_id', 'accounts.id')
     .select([
-      'sessions.id',
-      'sessions.user_id',
-      'sessions.csrf_token',
-      'sessions.expires_at',
-      'sessions.last_seen_at',
-      'users.email',
-      'users.name',
-      'users.locale',
-      'users.is_operator',
+      ...sessionColumns,
+      'accounts.id as account_id',
+      'accounts.name as account_name',
+      'accounts.contact_info_complete',
+      'accounts.language as account_language',
+      'memberships.role',
+      'account_integrations.type',
+      'account_integrations.status',
     ])
-    .where('sessions.id', '=', param('id')),
+    .where('sessions.id', '=', param('id'))
+    .orderBy('account_integrations.type'),
 );
 
-/** The live session and its user for a cookie value, sliding its expiry forward; undefined when unknown or expired. */
-export async function findSession(db: Db, token: string): Promise<{ session: SessionRecord; user: User } | undefined> {
-  const [row] = await sessionWithUser(db, { id: hashToken(token) });
+/** What the session's read found of the account a request is about: null when there is none. */
+export type AccountInSession = { account: Account; role: Role | null } | null;
+
+/**
+ * The live session and its user for a cookie value, sliding its expiry forward; undefined when
+ * unknown or expired. With `accountId` (a request about one account), also that account and the
+ * person's role in it, read in the same query (`inAccount`).
+ */
+export async function findSession(
+  db: Db,
+  token: string,
+  accountId?: string,
+): Promise<{ session: SessionRecord; user: User; inAccount?: AccountInSession } | undefined> {
+  const id = hashToken(token);
+  const rows: (SessionRow & Partial<AccountColumns>)[] = accountId === undefined ? await sessionWithUser(db, { id }) : await sessionInAccount(db, { id, accountId });
+  const row = rows[0];
   if (!row) return undefined;
   const now = Date.now();
   if (Date.parse(row.expires_at) <= now) {
@@ -91,18 +160,26 @@ export async function findSession(db: Db, token: string): Promise<{ session: Ses
       .where('id', '=', row.id)
       .execute();
   }
-  return {
-    session: { id: row.id, userId: row.user_id, csrfToken: row.csrf_token, expiresAt },
+  const found = {
+    session: { id: row.id, userId: row.user_id, csrfToken: row.csrf_token, expiresAt, enrolmentRequired: Number(row.enrolment_required) === 1 },
     user: toUser({ ...row, id: row.user_id }),
   };
+  if (accountId === undefined) return found;
+  const inAccount: AccountInSession =
+    row.account_id == null
+      ? null
+      : {
+          account: toAccount(
+            { id: row.account_id, name: row.account_name!, contact_info_complete: Number(row.contact_info_complete), language: row.account_language! },
+            rows.flatMap((r) => (r.type != null && r.status != null ? [{ type: r.type, status: r.status }] : [])),
+          ),
+          role: row.role ?? null,
+        };
+  return { ...found, inAccount };
 }
 
 export async function deleteSession(db: Db, sessionId: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
-}
-
-export async function deleteExpiredSessions(db: Db): Promise<void> {
-  await db.deleteFrom('sessions').where('expires_at', '<=', nowIso()).execute();
 }
 
 export type SessionSummary = { id: string; userAgent: string | null; address: string | null; createdAt: string; lastSeenAt: string };

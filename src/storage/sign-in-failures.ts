@@ -25,7 +25,3 @@ export async function recordFailures(db: Db, keys: string[], at: string): Promis
 export async function clearFailures(db: Db, key: string): Promise<void> {
   await db.deleteFrom('sign_in_failures').where('key', '=', key).execute();
 }
-
-export async function deleteFailuresBefore(db: Db, before: string): Promise<void> {
-  await db.deleteFrom('sign_in_failures').where('failed_at', '<', before).execute();
-}

@@ -8,6 +8,7 @@ import { HomePage } from './pages/HomePage';
 import { InvitationPage } from './pages/InvitationPage';
 import { AcknowledgePage } from './pages/AcknowledgePage';
 import { UnsubscribePage } from './pages/UnsubscribePage';
+import { ConfirmContactPage } from './pages/ConfirmContactPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundContent, NotFoundPage } from './pages/NotFoundPage';
 import { ForgotPasswordPage, ResetPasswordPage } from './pages/PasswordResetPages';
@@ -36,6 +37,7 @@ function AppRoutes() {
       <Route path="/invite/:token" element={<InvitationPage />} />
       <Route path="/ack/:token" element={<AcknowledgePage />} />
       <Route path="/unsubscribe/:token" element={<UnsubscribePage />} />
+      <Route path="/confirm/:token" element={<ConfirmContactPage />} />
       <Route path="/help" element={<HelpPage />} />
       <Route path="/forgot-password" element={<ForgotPasswordPage />} />
       <Route path="/reset-password/:token" element={<ResetPasswordPage />} />

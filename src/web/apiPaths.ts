@@ -37,6 +37,8 @@ export const paths = {
   /** Every account with its contact information, as a CSV download (operators). */
   accountsCsv: () => `${API}/operator/accounts.csv`,
   dashboard: () => `${API}/operator/dashboard`,
+  /** The latest broadcasts with their progress (GET), or a new one (POST; operators). */
+  broadcasts: () => `${API}/operator/broadcasts`,
   account,
   users: (accountId: string, page: PageParams = {}) => `${account(accountId)}/users${query({ ...page })}`,
   user,
@@ -49,6 +51,12 @@ export const paths = {
   acceptInvitation: (token: string) => `${invitation(token)}/accept`,
   /** An emergency's Acknowledge link: GET shows it, POST acknowledges. */
   acknowledgement: (token: string) => `${API}/acknowledgements/${segment(token)}`,
+  /** A contact-confirmation link: GET shows it, POST confirms. */
+  contactConfirmation: (token: string) => `${API}/contact-confirmations/${segment(token)}`,
+  /** Sends an address its confirmation link again (POST {field, email}). */
+  contactConfirmations: (accountId: string) => `${account(accountId)}/contact-info/confirmations`,
+  /** Confirms the whole contact information is still right (POST). */
+  contactReview: (accountId: string) => `${account(accountId)}/contact-info/review`,
   mailbox: (page: PageParams = {}) => `${API}/operator/mailbox${query({ ...page })}`,
   /** An account's notifications, newest first; `status` keeps those with a delivery in that state. */
   notifications: (accountId: string, params: PageParams & { category?: string; status?: string } = {}) =>

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type {
   acceptInvitationBody,
   accountDetail,
+  accountListItem,
   accountSummary,
   accountsPage,
   addUserBody,
@@ -16,7 +17,7 @@ import type {
   member,
   membersPage,
 } from '../contract/accounts';
-import type { auditEntry, auditPage, contactInfoView, routesResponse } from '../contract/contact-info';
+import type { auditEntry, auditPage, contactConfirmation, contactInfoView, reviewResponse, routesResponse } from '../contract/contact-info';
 import type { mailboxMessage, mailboxPage } from '../contract/mailbox';
 import type { acceptedNotification, acknowledgement, delivery, notification, notificationsPage } from '../contract/notifications';
 import type { metaResponse } from '../contract/meta';
@@ -37,6 +38,7 @@ export type Membership = z.infer<typeof membership>;
 export type IntegrationType = z.infer<typeof integrationType>;
 export type AccountSummary = z.infer<typeof accountSummary>;
 export type AccountDetail = z.infer<typeof accountDetail>;
+export type AccountListItem = z.infer<typeof accountListItem>;
 export type AccountsPage = z.infer<typeof accountsPage>;
 /** Request bodies are what the client sends, before the server's trimming and defaults. */
 export type CreateAccountBody = z.input<typeof createAccountBody>;
@@ -53,6 +55,9 @@ export type MailboxMessage = z.infer<typeof mailboxMessage>;
 export type MailboxPage = z.infer<typeof mailboxPage>;
 
 export type ContactInfoView = z.infer<typeof contactInfoView>;
+export type ContactHealthItem = ContactInfoView['contactHealth'][number];
+export type ContactConfirmation = z.infer<typeof contactConfirmation>;
+export type ContactReview = z.infer<typeof reviewResponse>;
 export type RoutesResponse = z.infer<typeof routesResponse>;
 export type AuditEntry = z.infer<typeof auditEntry>;
 export type AuditPage = z.infer<typeof auditPage>;
@@ -73,6 +78,7 @@ export type RecoveryCodes = z.infer<typeof recoveryCodesResponse>;
 export type SecurityEntry = z.infer<typeof securityEntry>;
 export type SecurityLogPage = z.infer<typeof securityLogResponse>;
 export type Dashboard = z.infer<typeof import('../contract/operator').dashboard>;
+export type Broadcast = z.infer<typeof import('../contract/operator').broadcast>;
 
 export type WebhookView = z.infer<typeof webhook>;
 export type WebhookWithSecret = z.infer<typeof webhookWithSecret>;

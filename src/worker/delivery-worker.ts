@@ -1,6 +1,10 @@
 import { afterFailure, DEFAULT_DELIVERY_POLICY, isPermanentSmtpFailure, type DeliveryPolicy } from '../domain/delivery-policy';
 import type { Mailer } from '../mail/mailer';
+import { recordBounce } from '../commands/record-bounce';
+import type { Deps } from '../commands/deps';
+import { SYSTEM } from '../domain/principal';
 import type { Storage } from '../storage/db';
+import { recoverDelivered } from '../storage/contact-health';
 import { claimDue, markFailed, markSentMany, renewLeases, type ClaimedDelivery } from '../storage/deliveries';
 import { deliveryAttempts, deliveryLatency } from './metrics';
 import { WebhookAttemptError } from '../webhooks/post';
@@ -34,9 +38,19 @@ export type DeliveryWorkerOptions = {
   /** Deliveries claimed per round trip. */
   batchSize?: number;
   policy?: Partial<DeliveryPolicy>;
+  /**
+   * Told of each delivery failed for good by an SMTP 5xx (once recorded), to mark its address
+   * bouncing (commands/record-bounce.ts); its own errors are logged, never the delivery's.
+   */
+  onBounce?: (delivery: { id: string; to: string }, error: string) => Promise<unknown>;
   /** How webhook deliveries are sent (SSRF guard, timeout, failure period, clock). */
   webhooks?: Partial<WebhookDeliveryOptions>;
 };
+
+/** The worker's `onBounce`: marks the address bouncing and tells admins and operators (commands/record-bounce.ts). */
+export function bounceRecorder(deps: Deps): NonNullable<DeliveryWorkerOptions['onBounce']> {
+  return (delivery, error) => recordBounce(deps, SYSTEM, { deliveryId: delivery.id, error });
+}
 
 function isTimeoutAfterData(error: unknown): boolean {
   const e = error as { code?: unknown; command?: unknown } | null;
@@ -72,6 +86,11 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
     const message = `${possiblySent ? 'possibly sent (timeout after DATA); ' : ''}${error instanceof Error ? error.message : String(error)}`;
     const recorded = await markFailed(storage.db, item, outcome, message);
     deliveryAttempts.inc({ outcome: recorded ? outcome.status : 'lease_lost' });
+    if (recorded && outcome.status === 'failed' && isPermanentSmtpFailure(error) && options.onBounce) {
+      await options.onBounce({ id: item.id, to: item.mail.to }, message).catch((bounceError: unknown) =>
+        log.error({ deliveryId: item.id, err: bounceError }, 'could not record a bounce'),
+      );
+    }
     if (recorded && item.channel === 'webhook') await webhooks.failed(item);
     if (recorded && item.channel === 'email') await statusEvents([item.id]);
     log.warn(
@@ -90,6 +109,8 @@ export function startDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWor
   async function recordSent(items: ClaimedDelivery[]): Promise<void> {
     if (items.length === 0) return;
     const recorded = await markSentMany(storage.db, items.map((item) => item.id), items[0]!.leaseToken);
+    // Mail reaching an address that was bouncing ends its bouncing (contact health).
+    await recoverDelivered(storage.db, [...recorded]).catch((error: unknown) => log.warn({ err: error }, 'could not update contact health after deliveries'));
     await statusEvents(items.filter((item) => item.channel === 'email' && recorded.has(item.id)).map((item) => item.id));
     const now = Date.now();
     for (const item of items) {

@@ -49,6 +49,8 @@ describe.each(DIALECTS)('getContactInfo on %s', (dialect) => {
       operationalSupport: null,
       updatedAt: null,
       updatedBy: null,
+      contactHealth: [],
+      review: null,
     });
     // Reading writes nothing (no empty row is created on the way).
     expect(await snapshot(ctx.db)).toEqual(state);

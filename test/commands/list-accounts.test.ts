@@ -38,7 +38,7 @@ describe.each(DIALECTS)('listAccounts on %s', (dialect) => {
       const all = await listAccounts(ctx.deps, principal, { limit: 50 });
       expect(names(all)).toEqual(['Acme Bookings', 'Bistro Group', 'Cafe Co']);
       expect(all.nextCursor).toBeNull();
-      expect(all.items[1]).toEqual({ id: bistro.id, name: 'Bistro Group', integrations: [{ type: 'reservations_e2e', status: 'enabled' }], contactInfoComplete: true, language: 'en' });
+      expect(all.items[1]).toEqual({ id: bistro.id, name: 'Bistro Group', integrations: [{ type: 'reservations_e2e', status: 'enabled' }], contactInfoComplete: true, language: 'en', failingDeliveries: 0, contactHealth: { bouncing: 0, unconfirmed: 4, stale: false } });
       expect(names(await listAccounts(ctx.deps, principal, { limit: 50, complete: true }))).toEqual(['Bistro Group']);
       expect(names(await listAccounts(ctx.deps, principal, { limit: 50, complete: false }))).toEqual(['Acme Bookings', 'Cafe Co']);
     }

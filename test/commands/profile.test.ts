@@ -5,6 +5,8 @@ import { getProfile } from '../../src/commands/get-profile';
 import { listOwnSecurityLog, listSecurityLog } from '../../src/commands/list-security-log';
 import { verifyPassword } from '../../src/commands/parts/passwords';
 import { getAccountTwoStepRequirement, setAccountTwoStepRequirement, setOperatorTwoStepRequirement } from '../../src/commands/set-two-step-requirement';
+import { confirmTwoStep, startTwoStepEnrolment } from '../../src/commands/two-step';
+import { Secret, TOTP } from 'otpauth';
 import { signIn } from '../../src/commands/sign-in';
 import { updateProfile } from '../../src/commands/update-profile';
 import { ANONYMOUS } from '../../src/domain/principal';
@@ -96,12 +98,23 @@ describe.each(DIALECTS)('profile commands on %s', (dialect) => {
     expect(notices[1]!.text).toContain('Safari 17 · macOS Catalina');
   });
 
+  /** Turns two-step sign-in on for `principal` as the profile page does. */
+  async function enrol(principal: Parameters<typeof startTwoStepEnrolment>[1]) {
+    const { secret } = await startTwoStepEnrolment(ctx.deps, principal);
+    const code = new TOTP({ secret: Secret.fromBase32(secret) }).generate();
+    await confirmTwoStep(ctx.deps, principal, { code });
+  }
+
   it("requires two-step sign-in of an account's users (admins, audited) and of every operator (operators)", async () => {
     const account = await createAccountWithAdmin(ctx);
     const viewer = await addMember(ctx, account.id, 'viewer');
     const admin = await signedIn(ctx, account.admin);
     const scope = await scopeFor(ctx, admin, account.id, 'users.manage');
     expect(await isTwoStepRequired(ctx.db, viewer.user)).toBe(false);
+    // The requirement binds its author too: they use two-step sign-in first.
+    await expectRefusal(setAccountTwoStepRequirement(ctx.deps, admin, { scope, required: true }), 'two_step_setup_first');
+    expect(await getAccountTwoStepRequirement(ctx.deps, admin, { scope })).toEqual({ required: false });
+    await enrol(admin);
     await setAccountTwoStepRequirement(ctx.deps, admin, { scope, required: true });
     expect(await getAccountTwoStepRequirement(ctx.deps, admin, { scope })).toEqual({ required: true });
     expect(await isTwoStepRequired(ctx.db, viewer.user)).toBe(true);
@@ -109,6 +122,8 @@ describe.each(DIALECTS)('profile commands on %s', (dialect) => {
 
     const operator = await createPerson(ctx.db, { email: uniqueEmail('op'), isOperator: true });
     await expectRefusal(setOperatorTwoStepRequirement(ctx.deps, viewer.principal, { required: true }), 'not_found');
+    await expectRefusal(setOperatorTwoStepRequirement(ctx.deps, operator.principal, { required: true }), 'two_step_setup_first');
+    await enrol(await signedIn(ctx, operator));
     await setOperatorTwoStepRequirement(ctx.deps, operator.principal, { required: true });
     expect(await isTwoStepRequired(ctx.db, operator.user)).toBe(true);
     await setOperatorTwoStepRequirement(ctx.deps, operator.principal, { required: false });

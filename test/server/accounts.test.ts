@@ -181,7 +181,7 @@ describe.each(DIALECTS)('accounts, users and invitations on %s', (dialect) => {
     expect(complete.json()).toEqual({ items: [], nextCursor: null });
     const own = await a.admin.request('GET', '/api/v1/accounts');
     expect(own.json()).toEqual({
-      items: [{ id: a.id, name: 'Zeta Partner', integrations: [{ type: 'reservations_e2e', status: 'enabled' }], contactInfoComplete: false }],
+      items: [{ id: a.id, name: 'Zeta Partner', integrations: [{ type: 'reservations_e2e', status: 'enabled' }], contactInfoComplete: false, failingDeliveries: 0 }],
       nextCursor: null,
     });
   });

@@ -42,6 +42,8 @@ describe.each(DIALECTS)('contact information on %s', (dialect) => {
       operationalSupport: null,
       updatedAt: null,
       updatedBy: null,
+      contactHealth: [],
+      review: null,
     });
 
     const draft = await account.admin.request('PUT', url(account), {
@@ -59,6 +61,14 @@ describe.each(DIALECTS)('contact information on %s', (dialect) => {
     });
     const detail = await account.admin.request('GET', `/api/v1/accounts/${account.id}`);
     expect(detail.json().missing).toEqual(draft.json().missing);
+
+    // Saved by an operator (no member of the account): still named.
+    const byOperator = await operator.request('PUT', url(account), { technicalEmergencyContacts: [{ email: 'pager@partner.example' }] }, { 'if-match': '"1"' });
+    expect(byOperator.statusCode, byOperator.body).toBe(200);
+    const read = (await account.admin.request('GET', url(account))).json();
+    expect(read.version).toBe(2);
+    expect(read.updatedBy.id).not.toBe(account.adminId);
+    expect(read.updatedBy.name).toBe((await operator.request('GET', '/api/v1/session')).json().user.name);
   });
 
   it('gates every other account endpoint until complete, then unlocks it for every user of the account', async () => {

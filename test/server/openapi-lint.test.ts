@@ -36,6 +36,30 @@ describe('the OpenAPI document', () => {
     expect(unnamed).toEqual([]);
   });
 
+  it('describes every parameter and every field of every body and answer', () => {
+    const undescribed: string[] = [];
+    const walk = (schema: any, where: string) => {
+      if (!schema || typeof schema !== 'object') return;
+      for (const [name, property] of Object.entries<any>(schema.properties ?? {})) {
+        const described = property.description ?? property.anyOf?.find((s: any) => s.description)?.description;
+        if (!described) undescribed.push(`${where}.${name}`);
+        walk(property, `${where}.${name}`);
+      }
+      if (schema.items) walk(schema.items, `${where}[]`);
+      for (const key of ['anyOf', 'oneOf', 'allOf']) for (const [i, s] of (schema[key] ?? []).entries()) walk(s, `${where}|${i}`);
+    };
+    for (const [path, operations] of Object.entries<Record<string, any>>(document.paths)) {
+      for (const [method, operation] of Object.entries<any>(operations)) {
+        const at = `${method.toUpperCase()} ${path}`;
+        for (const parameter of operation.parameters ?? []) if (!parameter.description) undescribed.push(`${at} parameter ${parameter.name}`);
+        walk(operation.requestBody?.content?.['application/json']?.schema, `${at} body`);
+        for (const [status, response] of Object.entries<any>(operation.responses ?? {})) walk(response.content?.['application/json']?.schema, `${at} ${status}`);
+      }
+    }
+    for (const [name, schema] of Object.entries<any>(document.components?.schemas ?? {})) walk(schema, `#/components/schemas/${name}`);
+    expect(undescribed).toEqual([]);
+  });
+
   it('passes redocly lint with no errors', () => {
     const dir = mkdtempSync(join(tmpdir(), 'liaison-openapi-'));
     try {

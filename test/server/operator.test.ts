@@ -58,7 +58,7 @@ describe.each(DIALECTS)('the operator console API on %s', (dialect) => {
     expect(response.headers['content-disposition']).toContain('accounts.csv');
     const lines = response.body.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'id,name,contactInfoComplete,integrations,alertContacts,technicalEmergencyContacts,technicalNonEmergencyContacts,merchantIssueContacts,operationalContactsForPlatform,operationalContactForUsers,operationalSupport',
+      'id,name,contactInfoComplete,integrations,alertContacts,technicalEmergencyContacts,technicalNonEmergencyContacts,merchantIssueContacts,operationalContactsForPlatform,operationalContactForUsers,operationalSupport,contactsBouncing,contactsUnconfirmed,contactInfoStale',
     );
     // 11 accounts + the partner's + header; no cell starts a formula.
     expect(lines).toHaveLength(NAMES.length + 2);
@@ -85,7 +85,7 @@ describe.each(DIALECTS)('the operator console API on %s', (dialect) => {
     const delivery = (id: string, status: 'sent' | 'failed' | 'retrying' | 'queued', daysAgo: number) => ({
       id, recipient: 'x@partner.test', subject: 's', text: 't', html: null, notification_id: 'n_dash', reason: null, status, created_at: at(daysAgo), next_attempt_at: at(daysAgo),
     });
-    await db.insertInto('deliveries').values([delivery('d1', 'sent', 0), delivery('d2', 'failed', 0), delivery('d3', 'failed', 2), delivery('d4', 'retrying', 3), delivery('d5', 'sent', 20)]).execute();
+    await db.insertInto('deliveries').values([delivery('d1', 'sent', 0), delivery('d2', 'failed', 0), delivery('d3', 'failed', 2), delivery('d4', 'retrying', 3), delivery('d5', 'sent', 20), delivery('d6', 'failed', 20)]).execute();
 
     const response = await operator.request('GET', '/api/v1/operator/dashboard');
     expect(response.statusCode, response.body).toBe(200);
@@ -98,8 +98,15 @@ describe.each(DIALECTS)('the operator console API on %s', (dialect) => {
     expect(today.sent).toBeGreaterThanOrEqual(1);
     expect(body.days.reduce((n: number, d: { failed: number }) => n + d.failed, 0)).toBe(2);
     expect(body.days.reduce((n: number, d: { retrying: number }) => n + d.retrying, 0)).toBe(1);
-    expect(body.failingAccounts).toEqual([{ id: account.id, name: 'Beta', failed: 2 }]);
+    // Failing: failed or retrying, created within the 14 days (the failure of 20 days ago is not counted).
+    expect(body.failingAccounts).toEqual([{ id: account.id, name: 'Beta', failed: 3 }]);
     expect(body.oldestUndelivered).toMatchObject({ notificationId: 'n_dash', accountName: 'Beta', title: 'Cert renewal' });
+
+    // The accounts list says the same, per account.
+    const list = (await operator.request('GET', '/api/v1/accounts?limit=100')).json();
+    const failing = Object.fromEntries(list.items.map((a: { name: string; failingDeliveries: number }) => [a.name, a.failingDeliveries]));
+    expect(failing.Beta).toBe(3);
+    expect(Object.values(failing).reduce((n: number, f) => n + Number(f), 0)).toBe(3);
   });
 
   it('reads the accounts in keyset batches: each exactly once, whatever the batch size', async () => {

@@ -280,9 +280,21 @@ describe.each(DIALECTS)("people's own accounts on %s", (dialect) => {
     const refused = await member.request('PUT', `/api/v1/accounts/${account.id}/two-step-requirement`, { required: true });
     expect(refused.statusCode).toBe(403);
 
+    // Its author uses two-step sign-in first: the requirement binds them too.
+    const early = await account.admin.request('PUT', `/api/v1/accounts/${account.id}/two-step-requirement`, { required: true });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe('two_step_setup_first');
+    await enrol(account.admin);
     const required = await account.admin.request('PUT', `/api/v1/accounts/${account.id}/two-step-requirement`, { required: true });
     expect(required.statusCode, required.body).toBe(200);
-    expect((await member.request('GET', `/api/v1/accounts/${account.id}/two-step-requirement`)).json()).toEqual({ required: true });
+    expect((await account.admin.request('GET', `/api/v1/accounts/${account.id}/two-step-requirement`)).json()).toEqual({ required: true });
+    // At once, on the sessions already open: the member can do nothing but enrol (the API says so, not only the web).
+    expect((await member.request('GET', '/api/v1/session')).json().twoStepEnrolmentRequired).toBe(true);
+    const blocked = await member.request('GET', `/api/v1/accounts/${account.id}/two-step-requirement`);
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().error.code).toBe('two_step_enrolment_required');
+    expect((await member.request('GET', '/api/v1/accounts')).statusCode).toBe(403);
+    expect((await member.request('GET', '/api/v1/profile')).statusCode).toBe(200);
     // The account's audit log names the change (read directly: the onboarding gate keeps the page closed until the contact information is complete).
     const audit = await t.storage.db.selectFrom('audit_log').select('action').where('account_id', '=', account.id).execute();
     expect(audit.map((e) => e.action)).toContain('account.two_step_required');
@@ -292,10 +304,17 @@ describe.each(DIALECTS)("people's own accounts on %s", (dialect) => {
     expect((await next.request('GET', '/api/v1/profile')).json().twoStep.required).toBe(true);
     await enrol(next);
     expect((await next.request('GET', '/api/v1/session')).json().twoStepEnrolmentRequired).toBe(false);
+    expect((await next.request('GET', `/api/v1/accounts/${account.id}/two-step-requirement`)).statusCode).toBe(200);
+    expect((await member.request('GET', `/api/v1/accounts/${account.id}/two-step-requirement`)).statusCode).toBe(200);
 
-    // Operators: for every operator, and they see everyone's security log.
+    // Operators: for every operator (its author first sets it up), and they see everyone's security log.
+    expect((await operator.request('PUT', '/api/v1/operator/two-step-requirement', { required: true })).statusCode).toBe(409);
+    await enrol(operator);
     expect((await operator.request('PUT', '/api/v1/operator/two-step-requirement', { required: true })).json()).toEqual({ required: true });
-    expect((await operator.request('GET', '/api/v1/session')).json().twoStepEnrolmentRequired).toBe(true);
+    await createUser(t, { email: 'ops-later@liaison.test', isOperator: true });
+    const laterOperator = await signInAs(t, 'ops-later@liaison.test');
+    expect((await laterOperator.request('GET', '/api/v1/session')).json().twoStepEnrolmentRequired).toBe(true);
+    expect((await laterOperator.request('GET', '/api/v1/operator/dashboard')).statusCode).toBe(403);
     expect((await member.request('PUT', '/api/v1/operator/two-step-requirement', { required: false })).statusCode).toBe(404);
     const log = await operator.request('GET', `/api/v1/operator/security-log?userId=${(await next.request('GET', '/api/v1/profile')).json().user.id}`);
     expect(log.json().items.map((e: { action: string }) => e.action)).toContain('two_step.enabled');

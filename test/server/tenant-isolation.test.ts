@@ -151,6 +151,18 @@ describe.each(DIALECTS)('tenant isolation on %s', (dialect) => {
       request: async (x) => ({ url: `/api/v1/accounts/${x.id}/contact-info/routes?category=emergency` }),
       expect: READ,
     },
+    {
+      method: 'POST',
+      route: '/api/v1/accounts/{accountId}/contact-info/confirmations',
+      request: async (x) => ({ url: `/api/v1/accounts/${x.id}/contact-info/confirmations`, body: { field: 'technicalEmergencyContacts', email: 'oncall@partner.example' } }),
+      expect: WRITERS(202),
+    },
+    {
+      method: 'POST',
+      route: '/api/v1/accounts/{accountId}/contact-info/review',
+      request: async (x) => ({ url: `/api/v1/accounts/${x.id}/contact-info/review` }),
+      expect: WRITERS(200),
+    },
     { method: 'GET', route: '/api/v1/accounts/{accountId}/audit-log', request: async (x) => ({ url: `/api/v1/accounts/${x.id}/audit-log` }), expect: READ },
     {
       method: 'POST',

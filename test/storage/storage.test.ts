@@ -74,7 +74,7 @@ describe('migrations on PostgreSQL from several processes at once', () => {
     try {
       const results = await Promise.all([1, 2, 3].map(() => migrateToLatest(storage)));
       const applied = results.flatMap((r) => r.results ?? []).filter((r) => r.status === 'Success');
-      expect(applied.map((r) => r.migrationName)).toEqual(['001_foundation', '002_accounts', '003_contact_info', '004_deliveries', '005_notifications', '006_own_accounts', '007_account_language', '008_operator', '009_escalations', '011_webhooks', '012_maintenance', '013_unsubscribes', '014_support_calendar']);
+      expect(applied.map((r) => r.migrationName)).toEqual(['001_foundation', '002_accounts', '003_contact_info', '004_deliveries', '005_notifications', '006_own_accounts', '007_account_language', '008_operator', '009_escalations', '010_contact_health', '011_webhooks', '012_maintenance', '013_unsubscribes', '014_support_calendar']);
     } finally {
       await storage.destroy();
     }

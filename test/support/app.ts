@@ -7,7 +7,7 @@ import type { Deps } from '../../src/commands/deps';
 import { insertUser, type User } from '../../src/storage/users';
 import { buildApp } from '../../src/server/app';
 import { DEFAULT_CATALOG_PATH, loadCatalog } from '../../src/app/catalog';
-import { startDeliveryWorker, type DeliveryWorker } from '../../src/worker/delivery-worker';
+import { bounceRecorder, startDeliveryWorker, type DeliveryWorker } from '../../src/worker/delivery-worker';
 import { loadConfig } from '../../src/app/config';
 import { createTestStorage, type TestStorage } from './storage';
 
@@ -26,16 +26,19 @@ export type TestApp = {
 };
 
 /** The whole app on a fresh database, sending mail over real SMTP to an in-process server. */
-export async function createTestApp(dialect: Dialect, env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(dialect: Dialect, env: Record<string, string> = {}, options: { refuse?: string[] } = {}): Promise<TestApp> {
   const storage = await createTestStorage(dialect);
   const inbox: CaughtMail[] = [];
-  const catcher = await startMailCatcher((mail) => {
-    inbox.push(mail);
-  });
+  const catcher = await startMailCatcher(
+    (mail) => {
+      inbox.push(mail);
+    },
+    { refuse: options.refuse },
+  );
   const config = loadConfig({ DATABASE_URL: storage.databaseUrl, SMTP_URL: catcher.url, ...env });
   const mailer = createMailer({ smtpUrl: catcher.url, from: config.mailFrom });
-  const worker = startDeliveryWorker({ storage, mailer, log: silentLog, pollMs: 60_000, webhooks: { ...config.webhooks, publicUrl: config.publicUrl } });
   const catalog = loadCatalog(config.integrationsFile ?? DEFAULT_CATALOG_PATH);
+  const worker = startDeliveryWorker({ storage, mailer, log: silentLog, pollMs: 60_000, onBounce: bounceRecorder({ storage, catalog, config }), webhooks: { ...config.webhooks, publicUrl: config.publicUrl } });
   const app = await buildApp({ config, storage, mailboxEnabled: false, catalog }, { logger: false });
   await app.ready();
   return {

@@ -5,9 +5,10 @@ import { hasMerchantIssueContacts, type IntegrationCatalog } from '../../domain/
 import type { Actor } from '../../domain/principal';
 import type { Account } from '../../storage/accounts';
 import { recordAudit, type AuditChange } from '../../storage/audit-log';
-import { findContactInfo, writeContactInfo } from '../../storage/contact-info';
+import { findContactInfo, findContactInfoWithPeople, writeContactInfo, type NamedPerson } from '../../storage/contact-info';
 import { afterCommit, type Db } from '../../storage/db';
 import { listAllMembers } from '../../storage/memberships';
+import type { ContactHealthView } from './contact-health';
 
 /** The contact information as the API shows it (alert contacts with their current email and name). */
 export type ContactInfoView = Omit<ContactInfo, 'alertContacts'> & {
@@ -17,7 +18,7 @@ export type ContactInfoView = Omit<ContactInfo, 'alertContacts'> & {
   alertContacts: { userId: string; email: string; name: string }[];
   updatedAt: string | null;
   updatedBy: { id: string; name: string } | null;
-};
+} & ContactHealthView;
 
 export type Members = Map<string, { email: string; name: string; locale: string | null }>;
 
@@ -35,9 +36,13 @@ export async function loadContactInfo(db: Db, catalog: IntegrationCatalog, accou
 }
 
 export async function presentContactInfo(db: Db, catalog: IntegrationCatalog, account: Account): Promise<ContactInfoView> {
-  const { stored, info, merchant, missing } = await loadContactInfo(db, catalog, account);
-  const members = await membersOf(db, account.id);
-  const updatedBy = stored?.updatedBy ? members.get(stored.updatedBy) : undefined;
+  const merchant = hasMerchantIssueContacts(catalog, account.integrations.map((i) => i.type));
+  // The document, the people it names, each address's health and the review: one read.
+  const found = await findContactInfoWithPeople(db, account.id);
+  const stored = found?.stored;
+  const info = stored?.info ?? emptyContactInfo(merchant);
+  const missing = missingFields(info, merchant);
+  const members = found?.members ?? new Map<string, NamedPerson>();
   return {
     version: stored?.version ?? 0,
     complete: missing.length === 0,
@@ -49,7 +54,9 @@ export async function presentContactInfo(db: Db, catalog: IntegrationCatalog, ac
     }),
     merchantIssueContacts: merchant ? (info.merchantIssueContacts ?? []) : null,
     updatedAt: stored?.updatedAt ?? null,
-    updatedBy: stored?.updatedBy ? { id: stored.updatedBy, name: updatedBy?.name || updatedBy?.email || '' } : null,
+    updatedBy: stored?.updatedBy ? { id: stored.updatedBy, name: found?.savedBy?.name || found?.savedBy?.email || '' } : null,
+    contactHealth: (found?.health ?? []) as ContactHealthView['contactHealth'],
+    review: found?.review ?? null,
   };
 }
 

@@ -1,7 +1,9 @@
 import type { ContactField } from '../../domain/contact-fields';
 import { DomainError } from '../../domain/errors';
 import type { IntegrationCatalog } from '../../domain/integrations';
-import { isMandatory, routeNotification, type Category, type Environment } from '../../domain/routing';
+import { isMandatory, routeNotification, type Category, type Environment, type RecipientReason } from '../../domain/routing';
+import { bouncingAddresses } from '../../storage/contact-health';
+import { listAllMembers } from '../../storage/memberships';
 import { optedOut, unsubscribeSecret } from '../../storage/unsubscribes';
 import { unsubscribeHeaders, unsubscribeToken, unsubscribeUrl } from './unsubscribe-link';
 import { notificationEmail } from '../../mail/templates';
@@ -57,10 +59,18 @@ export function supportStatusOf(support: OperationalSupport | null, at: Date = n
 /** A repeat of a dedup key within this window is counted, not sent again. */
 export const DEDUP_WINDOW_MS = 4 * 60 * 60 * 1000;
 
+/** What the emergency fallback needs: the account's bouncing addresses and its active admins. */
+async function emergencyFallback(tx: Db, accountId: string) {
+  const bouncing = await bouncingAddresses(tx, accountId);
+  if (bouncing.size === 0) return undefined;
+  const admins = (await listAllMembers(tx, accountId)).filter((m) => m.role === 'admin' && m.status === 'active');
+  return { bouncing, admins: admins.map((m) => ({ email: m.email, name: m.name, locale: m.locale })) };
+}
+
 export type Accepted = {
   id: string;
   status: DeliveryStatus;
-  recipients: { email: string; field: ContactField }[];
+  recipients: { email: string; field: ContactField; reason?: RecipientReason }[];
   deduplicated: boolean;
   /** Held by a maintenance window of its integration: nothing is sent before the window ends. */
   held: boolean;
@@ -75,7 +85,9 @@ type QueueContext = { catalog: IntegrationCatalog; publicUrl: string; escalation
  */
 async function routeNow(tx: Db, context: QueueContext, account: Account, category: Category, env: Environment, templateId?: string | null) {
   const { info } = await loadContactInfo(tx, context.catalog, account);
-  const decision = routeNotification(info, { category, env, accountLanguage: account.language }, await membersOf(tx, account.id));
+  // Emergencies reach the account's admins too when every emergency contact bounces.
+  const health = category === 'emergency' ? await emergencyFallback(tx, account.id) : undefined;
+  const decision = routeNotification(info, { category, env, accountLanguage: account.language, health }, await membersOf(tx, account.id));
   // Webhook destinations of the category receive it beside the email contacts (and alone when nobody is listed for it).
   const destinations = await webhooksFor(tx, account.id, category, env);
   const failed = !decision.ok && (decision.code !== 'no_route' || destinations.length === 0) ? decision.code : null;
@@ -123,10 +135,11 @@ async function writeDeliveries(
       publicUrl: context.publicUrl,
       acknowledgeUrl,
       supportStatus: support,
+      fallback: recipient.reason,
     });
     emails.push(route.unsubscribe ? { ...email, headers: route.unsubscribe(recipient.email) } : email);
   }
-  await enqueueEmails(tx, emails);
+  await enqueueEmails(tx, emails.map((email) => ({ ...email, accountId: account.id })));
   await enqueueWebhookEvents(tx, route.destinations, notificationEvent({ ...notification, accountId: account.id }));
   if (escalates) {
     await scheduleEscalation(tx, { notificationId: notification.id, accountId: account.id, afterMs: (context.escalation ?? DEFAULT_ESCALATION_TIMING).afterMs });
@@ -175,7 +188,7 @@ export async function queueNotification(
   const support =
     input.category === 'user_escalation' ? supportStatusOf(route.info.operationalSupport, now, holidaySet(await getSupportCalendar(tx, account.id))) : null;
   await insertNotification(tx, id, { ...input, accountId: account.id, supportStatus: support, heldBy, heldUntil });
-  const recipients = route.routed.map((r) => ({ email: r.email, field: r.field }));
+  const recipients = route.routed.map((r) => ({ email: r.email, field: r.field, ...(r.reason ? { reason: r.reason } : {}) }));
   if (heldBy) return { id, status: 'queued', recipients, deduplicated: false, held: true };
   await writeDeliveries(tx, context, account, { id, ...input, test: input.test ?? false }, route, support);
   return { id, status: 'queued', recipients, deduplicated: false, held: false };

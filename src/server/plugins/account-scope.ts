@@ -36,6 +36,7 @@ export default fp(
         accountId,
         permission,
         gate: request.routeOptions.config.gate,
+        inSession: request.accountInSession,
       });
     };
 

@@ -5,7 +5,7 @@ import { DomainError } from '../../domain/errors';
 import { isSupportedLocale } from '../../domain/locales';
 import { ANONYMOUS, type Principal } from '../../domain/principal';
 import type { Db } from '../../storage/db';
-import { findSession } from '../../storage/sessions';
+import { findSession, type AccountInSession } from '../../storage/sessions';
 import { translator } from '../../i18n';
 
 /**
@@ -28,10 +28,19 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Who is calling: a signed-in person, a service token, or anonymous on public routes. */
     principal: Principal;
+    /** The account of the request as the session's read found it (undefined: not read with it). */
+    accountInSession?: AccountInSession;
   }
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * What a person may still do while two-step sign-in is required of them and not set up: their
+ * session and their own profile, where they enrol, and the integration catalog the header reads.
+ * Everything else answers 403 two_step_enrolment_required until they have.
+ */
+const OPEN_DURING_ENROLMENT = /^\/api\/v1\/(session|profile|integration-types)(\/|$)/;
 
 export function sessionCookieName(secure: boolean): string {
   // The __Host- prefix pins the cookie to this host and path, and requires Secure.
@@ -59,6 +68,8 @@ function sameToken(a: string, b: string): boolean {
 }
 
 const BEARER = /^Bearer\s+(\S+)$/i;
+/** What can name an account at all; anything else is 404 without a read (open-account-scope.ts). */
+const ACCOUNT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** A machine's bearer token, or the browser's session cookie (with its CSRF token on unsafe methods). */
 async function authenticate(request: FastifyRequest, options: AuthOptions, cookieName: string): Promise<Principal | undefined> {
@@ -69,8 +80,17 @@ async function authenticate(request: FastifyRequest, options: AuthOptions, cooki
   }
   const cookie = request.cookies[cookieName];
   if (!cookie) return undefined;
-  const found = await findSession(options.db, cookie);
-  return found && { kind: 'user', user: found.user, session: { id: found.session.id, csrfToken: found.session.csrfToken } };
+  // A request about one account reads the account with the session (see account-scope.ts).
+  const accountId = request.routeOptions.config.permission ? (request.params as { accountId?: string }).accountId : undefined;
+  const found = await findSession(options.db, cookie, accountId !== undefined && ACCOUNT_ID.test(accountId) ? accountId : undefined);
+  if (found?.inAccount !== undefined) request.accountInSession = found.inAccount;
+  return (
+    found && {
+      kind: 'user',
+      user: found.user,
+      session: { id: found.session.id, csrfToken: found.session.csrfToken, enrolmentRequired: found.session.enrolmentRequired ?? false },
+    }
+  );
 }
 
 type AuthOptions = { db: Db; secureCookies: boolean; authenticateToken?: TokenAuthenticator };
@@ -80,6 +100,7 @@ export default fp(
     const cookieName = sessionCookieName(options.secureCookies);
     // Fastify refuses object defaults on requests: start from null, set on every routed request below.
     app.decorateRequest('principal', null as never);
+    app.decorateRequest('accountInSession', undefined);
 
     app.addHook('onRequest', async (request) => {
       // Unknown routes (no route config) fall through to the not-found handler.
@@ -106,6 +127,7 @@ export default fp(
         request.locale = user.locale;
         request.t = translator(user.locale);
       }
+      if (principal.session?.enrolmentRequired && !OPEN_DURING_ENROLMENT.test(request.routeOptions.url)) throw new DomainError('two_step_enrolment_required');
       if (access === 'operator' && !user.isOperator) throw new DomainError('not_found');
       if (UNSAFE.has(request.method) && config.csrf !== false) {
         const header = request.headers['x-csrf-token'];

@@ -9,6 +9,7 @@ import { ownAccounts } from './006_own_accounts';
 import { accountLanguage } from './007_account_language';
 import { operator } from './008_operator';
 import { escalations } from './009_escalations';
+import { contactHealth } from './010_contact_health';
 import { webhooks } from './011_webhooks';
 import { maintenance } from './012_maintenance';
 import { unsubscribes } from './013_unsubscribes';
@@ -30,6 +31,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '007_account_language': accountLanguage(t),
     '008_operator': operator(t),
     '009_escalations': escalations(t),
+    '010_contact_health': contactHealth(t),
     '011_webhooks': webhooks(t),
     '012_maintenance': maintenance(t),
     '013_unsubscribes': unsubscribes(t),

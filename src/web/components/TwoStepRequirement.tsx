@@ -7,7 +7,7 @@ import { ErrorAlert } from './Feedback';
 
 /**
  * "Require two-step sign-in": of an account's users (its admins decide) or of every operator.
- * Saved at once; people without it are led to set it up at their next sign-in.
+ * Saved at once; people without it can do nothing but set it up (the server refuses the rest).
  */
 export function TwoStepRequirement({ path, scope, headingId }: { path: string; scope: 'account' | 'operators'; headingId: string }) {
   const { state, reload } = useResource<{ required: boolean }>(path);
@@ -42,7 +42,7 @@ export function TwoStepRequirement({ path, scope, headingId }: { path: string; s
       <p className="field-description">
         <FormattedMessage
           id="twoStepRequirement.hint"
-          defaultMessage="People who have not set it up are asked to do so at their next sign-in, before anything else."
+          defaultMessage="From then on, people who have not set it up can do nothing else until they have. It applies to you too: set it up for yourself first."
         />
       </p>
     </section>

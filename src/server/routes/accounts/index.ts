@@ -22,7 +22,7 @@ export default async function accountRoutes(app: FastifyInstance, { context }: {
       schema: {
         tags,
         summary: "The integration catalog, each name in the caller's language",
-        response: { 200: z.object({ items: z.array(integrationType) }), ...errorResponses(401) },
+        response: { 200: z.object({ items: z.array(integrationType).describe('Every integration type, in catalog order') }), ...errorResponses(401) },
       },
     },
     // Each name in the caller's language (Accept-Language), where the catalog has it.

@@ -4,7 +4,18 @@ import { explainRouting } from '../../../commands/explain-routing';
 import { getContactInfo } from '../../../commands/get-contact-info';
 import { saveContactInfo } from '../../../commands/save-contact-info';
 import { accountParams } from '../../../contract/accounts';
-import { contactInfoBody, contactInfoView, envQuery, routesQuery, routesResponse } from '../../../contract/contact-info';
+import {
+  contactInfoBody,
+  contactInfoView,
+  envQuery,
+  resendConfirmationBody,
+  resendConfirmationResponse,
+  reviewResponse,
+  routesQuery,
+  routesResponse,
+} from '../../../contract/contact-info';
+import { confirmContactInfo } from '../../../commands/confirm-contact-info';
+import { resendContactConfirmation } from '../../../commands/resend-contact-confirmation';
 import { errorResponses } from '../../../contract/errors';
 import { DomainError } from '../../../domain/errors';
 import type { AppContext } from '../../context';
@@ -86,5 +97,40 @@ export default async function contactInfoRoutes(app: FastifyInstance, { context 
       },
     },
     async (request) => explainRouting(context, request.principal, { scope: request.scope, category: request.query.category }),
+  );
+
+  routes.post(
+    '/api/v1/accounts/:accountId/contact-info/confirmations',
+    {
+      config: { permission: 'contactInfo.write' },
+      schema: {
+        tags,
+        summary: 'Send an address its confirmation link again (422 not_listed when it is not under that field)',
+        params: accountParams,
+        body: resendConfirmationBody,
+        response: { 202: resendConfirmationResponse, ...errorResponses(400, 401, 403, 404, 422) },
+      },
+    },
+    async (request, reply) => {
+      reply.code(202);
+      return resendContactConfirmation(context, request.principal, { scope: request.scope, field: request.body.field, email: request.body.email });
+    },
+  );
+
+  routes.post(
+    '/api/v1/accounts/:accountId/contact-info/review',
+    {
+      config: { permission: 'contactInfo.write' },
+      schema: {
+        tags,
+        summary: 'Confirm that the whole contact information is still right (restarts the yearly review; ends staleness)',
+        params: accountParams,
+        response: { 200: reviewResponse, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const review = await confirmContactInfo(context, request.principal, { scope: request.scope });
+      return review!;
+    },
   );
 }

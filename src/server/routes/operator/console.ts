@@ -67,7 +67,7 @@ export default async function accountsCsvRoutes(app: FastifyInstance, { context 
   );
   routes.get(
     '/api/v1/operator/broadcasts',
-    { config: { access: 'operator' }, schema: { tags: ['operator'], summary: 'The latest broadcasts with their progress', response: { 200: z.object({ items: z.array(broadcast) }), ...errorResponses(401, 404) } } },
+    { config: { access: 'operator' }, schema: { tags: ['operator'], summary: 'The latest broadcasts with their progress', response: { 200: z.object({ items: z.array(broadcast).describe('The latest broadcasts, newest first') }), ...errorResponses(401, 404) } } },
     async (request) => ({ items: await listRecentBroadcasts(context, request.principal) }),
   );
   routes.get(

@@ -31,7 +31,7 @@ export default async function serviceTokenRoutes(app: FastifyInstance, { context
     '/api/v1/operator/service-tokens',
     {
       config,
-      schema: { tags, summary: 'Service tokens, newest first, with their last use', response: { 200: z.object({ items: z.array(serviceToken) }), ...errorResponses(401, 404) } },
+      schema: { tags, summary: 'Service tokens, newest first, with their last use', response: { 200: z.object({ items: z.array(serviceToken).describe('Every service token, revoked ones included') }), ...errorResponses(401, 404) } },
     },
     async (request) => ({ items: await listServiceTokens(context, request.principal) }),
   );

@@ -132,7 +132,7 @@ export default async function profileRoutes(app: FastifyInstance, { context }: {
       schema: {
         tags: ['operator'],
         summary: "Changes to people's own access (everyone's, or one person's with ?userId=)",
-        querystring: pageQuery.extend({ userId: z.string().min(1).max(100).optional() }),
+        querystring: pageQuery.extend({ userId: z.string().min(1).max(100).optional().describe('Only this person\'s entries') }),
         response: { 200: securityLogResponse, ...errorResponses(400, 401, 404) },
       },
     },

@@ -37,7 +37,7 @@ export default async function publicRoutes(app: FastifyInstance, { context }: { 
       schema: {
         tags: ['public'],
         summary: "A partner's support contact for end users, with its hours and whether it is open now",
-        params: z.strictObject({ accountId: z.string().max(64) }),
+        params: z.strictObject({ accountId: z.string().max(64).describe('The account, as the platform knows it') }),
         response: { 200: supportContactResponse, 304: z.undefined(), 404: errorResponse },
       },
     },

@@ -12,7 +12,7 @@ import { ContactListGroup } from './ContactListGroup';
 import { LIST_FIELDS, draftFromView, draftMissing, sameDraft } from './draft';
 import { draftEditor } from './draftEditor';
 import { ErrorSummary } from './ErrorSummary';
-import { FormApiContext, type FormApi } from './FormContext';
+import { FormApiContext, healthKey, type FormApi } from './FormContext';
 import { errorMessage } from './messages';
 import { SaveActions } from './SaveActions';
 import { SupportGroup } from './SupportGroup';
@@ -41,6 +41,8 @@ export interface ContactInfoFormProps {
   accountLanguage?: Locale;
   /** False while the form is hidden behind another tab: the users list is fetched again when it comes back. */
   active?: boolean;
+  /** Shown read-only whatever the viewer may do: the operator's account page, where partners own their contacts. */
+  readOnly?: boolean;
 }
 
 /**
@@ -50,10 +52,10 @@ export interface ContactInfoFormProps {
  * errors land on the same inputs. What was typed is kept through errors and version conflicts.
  */
 export function ContactInfoForm(props: ContactInfoFormProps) {
-  const { accountId, env, variant, headingLevel, onSaved, onInvite, usersHref, productionHref, active = true, accountLanguage } = props;
+  const { accountId, env, variant, headingLevel, onSaved, onInvite, usersHref, productionHref, active = true, accountLanguage, readOnly = false } = props;
   const intl = useIntl();
   const can = useCan(accountId);
-  const canEdit = can('contactInfo.write');
+  const canEdit = !readOnly && can('contactInfo.write');
   const focus = usePlaceFocus();
   // The document calls back after a render (on loading and saving), when `errors` below exists.
   const doc = useContactInfo({
@@ -83,8 +85,11 @@ export function ContactInfoForm(props: ContactInfoFormProps) {
       headingLevel,
       missing: doc.draft ? draftMissing(doc.draft) : [],
       accountLanguage: accountLanguage ?? null,
+      accountId,
+      canEdit,
+      health: new Map((doc.view?.contactHealth ?? []).map((item) => [healthKey(item.field, item.email), item])),
     }),
-    [canEdit, visible, intl, focus.idOf, touch, headingLevel, doc.draft, accountLanguage],
+    [canEdit, visible, intl, focus.idOf, touch, headingLevel, doc.draft, accountLanguage, accountId, doc.view],
   );
 
   const { view, draft, load } = doc;
@@ -110,7 +115,7 @@ export function ContactInfoForm(props: ContactInfoFormProps) {
   return (
     <FormApiContext.Provider value={formApi}>
       <Form className={`ci-form ci-form-${variant}`} validationBehavior="aria" onSubmit={onSubmit} aria-busy={doc.pending || undefined}>
-        {!canEdit ? (
+        {readOnly ? null : !canEdit ? (
           <p className="alert alert-info">
             <FormattedMessage
               id="contactInfo.readOnly"

@@ -5,7 +5,8 @@ import { endonym, isSupportedLocale } from '../../i18n/locales';
 import { SelectField } from '../SelectField';
 import { TextField } from '../TextField';
 import type { EntryDraft, ListField } from './draft';
-import { useFormApi } from './FormContext';
+import { healthKey, useFormApi } from './FormContext';
+import { ContactHealthLine } from './ContactStateBadge';
 
 const DEFAULT_LANGUAGE = 'default';
 
@@ -133,6 +134,11 @@ export function EntryListEditor({ field, entries, onChange, onAdd, onRemove }: E
                     </Button>
                   </div>
                 )}
+                {(() => {
+                  // The saved address's state (an address typed but not saved yet has none).
+                  const item = form.health.get(healthKey(field, entry.email));
+                  return item ? <ContactHealthLine accountId={form.accountId} item={item} canResend={form.canEdit} /> : null;
+                })()}
               </div>
             </li>
           );

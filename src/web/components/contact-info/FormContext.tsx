@@ -4,6 +4,7 @@ import type { ContactField } from '../../../domain/contact-fields';
 import type { Locale } from '../../../domain/locales';
 import { Badge } from '../Badge';
 import { CONTACT_FIELD_NAMES } from '../contactFields';
+import type { ContactHealthItem } from '../../types';
 
 /** What every part of the contact-information form needs from the form itself. */
 export interface FormApi {
@@ -20,7 +21,14 @@ export interface FormApi {
   missing: readonly ContactField[];
   /** The account's default language (named in "Account's language"), when known. */
   accountLanguage: Locale | null;
+  /** The account, and the saved state of each address by `${field}\u0000${email}` (contact health). */
+  accountId: string;
+  health: ReadonlyMap<string, ContactHealthItem>;
+  canEdit: boolean;
 }
+
+/** The key of an address in `FormApi.health`. */
+export const healthKey = (field: string, email: string) => `${field}\u0000${email.trim().toLowerCase()}`;
 
 export const FormApiContext = createContext<FormApi | null>(null);
 

@@ -6,6 +6,7 @@ import { paths } from '../../apiPaths';
 import { Completeness } from '../../components/AccountFacts';
 import { Checkbox } from '../../components/Checkbox';
 import { useDocumentTitle } from '../../components/DocumentTitle';
+import { Badge } from '../../components/Badge';
 import { DataTable } from '../../components/DataTable';
 import { LoadFailed, Loading } from '../../components/Feedback';
 import { PageHeading } from '../../components/PageHeading';
@@ -15,13 +16,13 @@ import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { EnvLink, useEnvNavigate } from '../../environment';
 import { useIntegrationTypes } from '../../integrations';
-import type { AccountSummary, AccountsPage as AccountsPageBody } from '../../types';
+import type { AccountListItem, AccountsPage as AccountsPageBody } from '../../types';
 import { appendNew, usePagedList } from '../../usePagedList';
 import { NewAccountDialog } from './NewAccountDialog';
 
 const PAGE_SIZE = 50;
 
-const byId = appendNew<AccountSummary>((account) => account.id);
+const byId = appendNew<AccountListItem>((account) => account.id);
 
 /** `/operator`: every partner account with its completeness; "Incomplete only" is kept in the URL. */
 export function AccountsPage() {
@@ -36,7 +37,7 @@ export function AccountsPage() {
   // What is typed goes to the URL (and the query) once typing pauses.
   const [typed, setTyped] = useState(search);
 
-  const list = usePagedList<AccountSummary>(
+  const list = usePagedList<AccountListItem>(
     (cursor) =>
       api<AccountsPageBody>(
         paths.accounts({ contactInfo: incompleteOnly ? 'incomplete' : undefined, q: search || undefined, sort: sort === '-name' ? '-name' : undefined, limit: PAGE_SIZE, cursor }),
@@ -144,6 +145,8 @@ export function AccountsPage() {
             { key: 'name', header: <FormattedMessage id="accounts.column.name" defaultMessage="Name" /> },
             { key: 'integrations', header: <FormattedMessage id="accounts.column.integrations" defaultMessage="Integrations" /> },
             { key: 'contactInfo', header: <FormattedMessage id="accounts.column.contactInfo" defaultMessage="Contact information" /> },
+            { key: 'failing', header: <FormattedMessage id="accounts.column.failingDeliveries" defaultMessage="Failing deliveries (14 days)" /> },
+            { key: 'health', header: <FormattedMessage id="accounts.column.health" defaultMessage="Contact health" /> },
           ]}
           rows={accounts}
         >
@@ -167,6 +170,16 @@ export function AccountsPage() {
               <td>
                 <Completeness account={account} />
               </td>
+              <td className="cell-number">
+                {account.failingDeliveries > 0 ? (
+                  <Badge tone="danger">{intl.formatNumber(account.failingDeliveries)}</Badge>
+                ) : (
+                  <span className="muted">{intl.formatNumber(0)}</span>
+                )}
+              </td>
+              <td>
+                <HealthBadges health={account.contactHealth} />
+              </td>
             </tr>
           )}
         </DataTable>
@@ -176,5 +189,36 @@ export function AccountsPage() {
 
       <TwoStepRequirement path={paths.operatorTwoStepRequirement()} scope="operators" headingId="operators-two-step" />
     </>
+  );
+}
+
+/** Bouncing and unconfirmed addresses, and staleness, of one account (nothing when all is well). */
+function HealthBadges({ health }: { health: { bouncing: number; unconfirmed: number; stale: boolean } | undefined }) {
+  if (!health) return null;
+  if (!health.stale && health.bouncing === 0 && health.unconfirmed === 0) {
+    return (
+      <Badge tone="success">
+        <FormattedMessage id="accounts.health.ok" defaultMessage="All confirmed" />
+      </Badge>
+    );
+  }
+  return (
+    <span className="health-badges">
+      {health.stale ? (
+        <Badge tone="danger">
+          <FormattedMessage id="contactHealth.stale" defaultMessage="Stale" />
+        </Badge>
+      ) : null}
+      {health.bouncing > 0 ? (
+        <Badge tone="danger">
+          <FormattedMessage id="accounts.health.bouncing" defaultMessage="{count, plural, one {# bouncing} other {# bouncing}}" values={{ count: health.bouncing }} />
+        </Badge>
+      ) : null}
+      {health.unconfirmed > 0 ? (
+        <Badge tone="warning">
+          <FormattedMessage id="accounts.health.unconfirmed" defaultMessage="{count, plural, one {# unconfirmed} other {# unconfirmed}}" values={{ count: health.unconfirmed }} />
+        </Badge>
+      ) : null}
+    </span>
   );
 }

@@ -5,6 +5,7 @@ import { DataTable } from '../../components/DataTable';
 import { useDocumentTitle } from '../../components/DocumentTitle';
 import { LoadFailed, Loading } from '../../components/Feedback';
 import { PageHeading } from '../../components/PageHeading';
+import { BroadcastList } from '../../components/operator/BroadcastList';
 import { EnvLink } from '../../environment';
 import type { Dashboard } from '../../types';
 import { useResource } from '../../useResource';
@@ -104,20 +105,66 @@ export function DashboardPage() {
 
           <section className="page-section" aria-labelledby="failing-heading">
             <h2 className="page-section-title" id="failing-heading">
-              <FormattedMessage id="dashboard.failing" defaultMessage="Accounts with failed deliveries" />
+              <FormattedMessage id="dashboard.failing" defaultMessage="Accounts with failing deliveries (14 days)" />
             </h2>
             {state.data.failingAccounts.length === 0 ? (
-              <p className="muted"><FormattedMessage id="dashboard.failing.none" defaultMessage="No account has failed deliveries." /></p>
+              <p className="muted"><FormattedMessage id="dashboard.failing.none" defaultMessage="No account has failing deliveries." /></p>
             ) : (
               <ul>
                 {state.data.failingAccounts.map((a) => (
                   <li key={a.id}>
                     <EnvLink to={`/operator/accounts/${encodeURIComponent(a.id)}`}><bdi>{a.name}</bdi></EnvLink>{' '}
-                    <FormattedMessage id="dashboard.failing.count" defaultMessage="({count, plural, one {# failed} other {# failed}})" values={{ count: a.failed }} />
+                    <FormattedMessage id="dashboard.failing.count" defaultMessage="({count, plural, one {# failed or retrying} other {# failed or retrying}})" values={{ count: a.failed }} />
                   </li>
                 ))}
               </ul>
             )}
+          </section>
+
+          <section className="page-section" aria-labelledby="health-heading">
+            <h2 className="page-section-title" id="health-heading">
+              <FormattedMessage id="dashboard.health" defaultMessage="Contact health" />
+            </h2>
+            <dl className="summary-list dashboard-figures">
+              <div>
+                <dt><FormattedMessage id="dashboard.health.bouncing" defaultMessage="Accounts with a bouncing address" /></dt>
+                <dd className="figure">{intl.formatNumber(state.data.contactHealth.bouncingAccounts)}</dd>
+              </div>
+              <div>
+                <dt><FormattedMessage id="dashboard.health.unconfirmed" defaultMessage="Accounts with an unconfirmed address" /></dt>
+                <dd className="figure">{intl.formatNumber(state.data.contactHealth.unconfirmedAccounts)}</dd>
+              </div>
+              <div>
+                <dt><FormattedMessage id="dashboard.health.stale" defaultMessage="Stale accounts" /></dt>
+                <dd className="figure">{intl.formatNumber(state.data.contactHealth.staleAccounts)}</dd>
+              </div>
+            </dl>
+            {state.data.contactHealth.stale.length > 0 ? (
+              <ul aria-label={intl.formatMessage({ id: 'dashboard.health.staleList', defaultMessage: 'Stale accounts' })}>
+                {state.data.contactHealth.stale.map((a) => (
+                  <li key={a.accountId}>
+                    <EnvLink to={`/operator/accounts/${encodeURIComponent(a.accountId)}`}><bdi>{a.accountName}</bdi></EnvLink>{' '}
+                    <FormattedMessage
+                      id="dashboard.health.staleSince"
+                      defaultMessage="(stale since {date})"
+                      values={{ date: intl.formatDate(a.staleSince, { dateStyle: 'medium' }) }}
+                    />
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </section>
+
+          <section className="page-section" aria-labelledby="broadcasts-heading">
+            <h2 className="page-section-title" id="broadcasts-heading">
+              <FormattedMessage id="dashboard.broadcasts" defaultMessage="Latest broadcasts" />
+            </h2>
+            <BroadcastList limit={3} />
+            <p>
+              <EnvLink to="/operator/broadcasts">
+                <FormattedMessage id="dashboard.broadcasts.all" defaultMessage="All broadcasts, or a new one" />
+              </EnvLink>
+            </p>
           </section>
 
           <section className="page-section" aria-labelledby="oldest-heading">

@@ -3,15 +3,18 @@ import { useState } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { ApiError } from '../../api';
 import { paths } from '../../apiPaths';
-import { AccountFacts } from '../../components/AccountFacts';
+import { Completeness } from '../../components/AccountFacts';
+import { ContactInfoForm } from '../../components/contact-info/ContactInfoForm';
 import { useDocumentTitle } from '../../components/DocumentTitle';
 import { LoadFailed, Loading } from '../../components/Feedback';
 import { NotificationList } from '../../components/notifications/NotificationList';
 import { IntegrationActions } from '../../components/operator/IntegrationActions';
+import { ContactHealthSection } from '../../components/operator/ContactHealthSection';
 import { SendNotificationForm } from '../../components/operator/SendNotificationForm';
 import { PageHeading } from '../../components/PageHeading';
 import { UsersPanel } from '../../components/users/UsersPanel';
-import { EnvLink } from '../../environment';
+import { EnvLink, useEnvironment, withEnvironment } from '../../environment';
+import { AuditLogList } from '../portal/AuditLogPage';
 import type { AccountDetail } from '../../types';
 import { useResource } from '../../useResource';
 import { NotFoundContent } from '../NotFoundPage';
@@ -26,6 +29,7 @@ export function OperatorAccountPage() {
   const intl = useIntl();
   const { accountId = '' } = useParams();
   const location = useLocation();
+  const [env] = useEnvironment();
   const created = createdWithAdmin(location.state);
   const { state, reload } = useResource<AccountDetail>(paths.account(accountId));
   // Bumped after an action that adds notifications, so the list below reads them again.
@@ -63,8 +67,32 @@ export function OperatorAccountPage() {
               />
             </p>
           ) : null}
-          <AccountFacts account={state.data} />
           <IntegrationActions account={state.data} onChanged={changed} />
+          <section className="page-section" aria-labelledby="account-contact-info-heading">
+            <h2 className="page-section-title" id="account-contact-info-heading">
+              <FormattedMessage id="account.contactInfo" defaultMessage="Contact information" />
+            </h2>
+            <p>
+              <Completeness account={state.data} />
+            </p>
+            <p className="muted">
+              <FormattedMessage
+                id="operatorAccount.contactInfo.readOnly"
+                defaultMessage="The whole contact information, the platform-only contacts included. Partners keep it up to date; here it is read-only."
+              />
+            </p>
+            <ContactInfoForm
+              key={`${state.data.id}-${env}`}
+              accountId={state.data.id}
+              env={env}
+              variant="page"
+              headingLevel={3}
+              readOnly
+              accountLanguage={state.data.language}
+              productionHref={withEnvironment(location.pathname, 'production')}
+            />
+          </section>
+          <ContactHealthSection accountId={state.data.id} />
           <section className="page-section" aria-labelledby="account-users-heading">
             <h2 className="page-section-title" id="account-users-heading">
               <FormattedMessage id="users.title" defaultMessage="Users" />
@@ -78,6 +106,12 @@ export function OperatorAccountPage() {
             <NotificationList key={notificationsVersion} accountId={state.data.id} headingLevel={3} />
           </section>
           <SendNotificationForm accountId={state.data.id} onSent={() => setNotificationsVersion((v) => v + 1)} />
+          <section className="page-section" aria-labelledby="account-audit-heading">
+            <h2 className="page-section-title" id="account-audit-heading">
+              <FormattedMessage id="audit.title" defaultMessage="Audit log" />
+            </h2>
+            <AuditLogList key={notificationsVersion} accountId={state.data.id} />
+          </section>
         </>
       ) : null}
     </>

@@ -11,6 +11,7 @@ import { PagedListFooter } from '../../components/PagedListFooter';
 import { roleLabel } from '../../components/RoleName';
 import type { AuditEntry, AuditPage } from '../../types';
 import { usePagedList } from '../../usePagedList';
+import { useIntegrationTypes } from '../../integrations';
 import { useAccount } from './AccountContext';
 
 const PAGE_SIZE = 25;
@@ -20,6 +21,7 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 /** What happened, as a sentence: "Ana invited bob@example.com as Editor". */
 function ActionSentence({ entry }: { entry: AuditEntry }) {
   const intl = useIntl();
+  const { nameOf } = useIntegrationTypes();
   const actor = (
     <strong className="audit-actor">{entry.actor.name || intl.formatMessage({ id: 'audit.actor.system', defaultMessage: 'The system' })}</strong>
   );
@@ -72,6 +74,32 @@ function ActionSentence({ entry }: { entry: AuditEntry }) {
           values={{ actor, count: entry.changes.length }}
         />
       );
+    case 'integration.disabled':
+    case 'integration.enabled': {
+      const field = entry.changes.find((c) => c.field.startsWith('integrations.'))?.field ?? '';
+      const integration = <span className="audit-subject">{nameOf(field.slice('integrations.'.length))}</span>;
+      const reason = text(change('reason')?.after);
+      if (entry.action === 'integration.enabled') {
+        return <FormattedMessage id="audit.action.integrationEnabled" defaultMessage="{actor} enabled {integration} again" values={{ actor, integration }} />;
+      }
+      return reason ? (
+        <FormattedMessage
+          id="audit.action.integrationDisabledBecause"
+          defaultMessage="{actor} disabled {integration}: {reason}"
+          values={{ actor, integration, reason: <bdi className="audit-reason">{reason}</bdi> }}
+        />
+      ) : (
+        <FormattedMessage id="audit.action.integrationDisabled" defaultMessage="{actor} disabled {integration}" values={{ actor, integration }} />
+      );
+    }
+    case 'account.two_step_required':
+      return change('requireTwoStep')?.after === true ? (
+        <FormattedMessage id="audit.action.twoStepRequired" defaultMessage="{actor} required two-step sign-in for the account's users" values={{ actor }} />
+      ) : (
+        <FormattedMessage id="audit.action.twoStepNotRequired" defaultMessage="{actor} stopped requiring two-step sign-in for the account's users" values={{ actor }} />
+      );
+    case 'contact_info.confirmed':
+      return <FormattedMessage id="audit.action.contactInfoConfirmed" defaultMessage="{actor} confirmed that the contact information is still right" values={{ actor }} />;
     case 'webhook.created':
       return <FormattedMessage id="audit.action.webhookCreated" defaultMessage="{actor} added the webhook {url}" values={{ actor, url: <bdi dir="ltr">{text(change('webhook')?.after)}</bdi> }} />;
     case 'webhook.deleted':
@@ -93,7 +121,7 @@ function ActionSentence({ entry }: { entry: AuditEntry }) {
 }
 
 /** User actions say everything in their sentence; the others list each field before → after. */
-const SENTENCE_ONLY = new Set(['account.language_changed', 'user.invited', 'user.added', 'user.role_changed', 'user.removed', 'invitation.accepted', 'webhook.created', 'webhook.deleted', 'webhook.secretRotated']);
+const SENTENCE_ONLY = new Set(['integration.disabled', 'integration.enabled', 'account.two_step_required', 'account.language_changed', 'user.invited', 'user.added', 'user.role_changed', 'user.removed', 'invitation.accepted', 'webhook.created', 'webhook.deleted', 'webhook.secretRotated']);
 
 function Changes({ entry }: { entry: AuditEntry }) {
   if (SENTENCE_ONLY.has(entry.action) || entry.changes.length === 0) return null;
@@ -127,10 +155,9 @@ function Changes({ entry }: { entry: AuditEntry }) {
 }
 
 /** `/accounts/{id}/audit-log`: every change to the account, newest first, for people to read. */
-export function AuditLogPage() {
+/** An account's audit log, newest first, with "Load more": on the portal's page and the operator's account page. */
+export function AuditLogList({ accountId }: { accountId: string }) {
   const intl = useIntl();
-  const { accountId, membership } = useAccount();
-  useDocumentTitle(intl.formatMessage({ id: 'audit.documentTitle', defaultMessage: 'Audit log: {account}' }, { account: membership.accountName }));
   const list = usePagedList<AuditEntry>(
     (cursor) => api<AuditPage>(paths.auditLog(accountId, { limit: PAGE_SIZE, cursor })),
     [accountId],
@@ -164,7 +191,18 @@ export function AuditLogPage() {
       </ol>
     );
   }
+  return (
+    <>
+      {body}
+      <PagedListFooter list={list} className="load-more" label={intl.formatMessage({ id: 'audit.loadMore', defaultMessage: 'Load more' })} />
+    </>
+  );
+}
 
+export function AuditLogPage() {
+  const intl = useIntl();
+  const { accountId, membership } = useAccount();
+  useDocumentTitle(intl.formatMessage({ id: 'audit.documentTitle', defaultMessage: 'Audit log: {account}' }, { account: membership.accountName }));
   return (
     <>
       <PageHeading
@@ -177,8 +215,7 @@ export function AuditLogPage() {
           />
         }
       />
-      {body}
-      <PagedListFooter list={list} className="load-more" label={intl.formatMessage({ id: 'audit.loadMore', defaultMessage: 'Load more' })} />
+      <AuditLogList accountId={accountId} />
     </>
   );
 }

@@ -12,6 +12,7 @@ import { NotFoundPage } from '../NotFoundPage';
 import type { AccountContext } from './AccountContext';
 import { OnboardingModal } from './OnboardingModal';
 import { PORTAL_SECTIONS } from './sections';
+import { ReviewBanner } from './ReviewBanner';
 
 /**
  * `/accounts/:accountId/*`: the account's navigation beside its pages, once its contact
@@ -81,6 +82,7 @@ export function PortalLayout() {
         />
       </aside>
       <main className="frame-main" id="main">
+        <ReviewBanner accountId={accountId} accountName={account.name} contactInfoHref={`${basePath}/configuration/contact-information`} />
         <Outlet context={context} />
       </main>
     </div>
