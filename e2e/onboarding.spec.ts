@@ -330,7 +330,7 @@ test('Configuration → Contact information: a change is saved as a new version,
 
   await page.goto(`/accounts/${account.id}`);
   const nav = page.getByRole('navigation');
-  await expect(nav.getByRole('group', { name: 'Configuration' }).getByRole('link')).toHaveText(['Contact information', 'Users']);
+  await expect(nav.getByRole('group', { name: 'Configuration' }).getByRole('link')).toHaveText(['Contact information', 'Users', 'Webhooks', 'Maintenance', 'Business hours']);
   await nav.getByRole('link', { name: 'Contact information' }).click();
   await expect(page).toHaveURL(new RegExp(`/accounts/${account.id}/configuration/contact-information$`));
   await expect(page.getByRole('heading', { level: 1, name: 'Contact information' })).toBeVisible();
