@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { CASES } from './cases';
 import { fanOutLines, runFanOut } from './fanout/run-fanout';
 import type { Measurement, TargetName } from './lib/cases';
+import { operatorLines, runOperator } from './operator/run-operator';
 import { postgresDatabase, sqliteDatabase, type BenchDatabase } from './lib/databases';
 import { captureBaselineData, signIn, type Fixture } from './lib/fixture';
 import { killAll, ROOT, startServer, tail, type ServerProcess } from './lib/processes';
@@ -105,6 +106,9 @@ async function runDatabase(dialect: 'sqlite' | 'postgres', settings: Settings, c
     for (const server of servers.splice(0)) await server.stop();
     const fanOut = settings.fanOutAccounts > 0 && !settings.profile ? await runFanOut(dialect, settings, workDir, log) : undefined;
     if (fanOut) for (const line of fanOutLines(fanOut)) log(`  ${line}`);
+    // The operator phase: a fresh database of its own (100,000 accounts by default).
+    const operator = settings.operatorAccounts > 0 && !settings.profile ? await runOperator(dialect, settings, workDir, log) : undefined;
+    if (operator) for (const line of operatorLines(operator)) log(`  ${line}`);
     return {
       database: dialect,
       description: database.description,
@@ -114,6 +118,7 @@ async function runDatabase(dialect: 'sqlite' | 'postgres', settings: Settings, c
       baselineIdleRssMiB: Number(baselineIdleRssMiB.toFixed(1)),
       cases: results,
       ...(fanOut ? { fanOut } : {}),
+      ...(operator ? { operator } : {}),
     };
   } finally {
     cleanups.splice(cleanups.indexOf(cleanup), 1);
@@ -150,6 +155,8 @@ async function main() {
       connections: settings.connections,
       accounts: settings.accounts,
       signedIn: settings.signedIn,
+      operatorAccounts: settings.operatorAccounts,
+      operatorConnections: settings.operatorConnections,
     },
     durationSeconds: 0,
     databases: [],

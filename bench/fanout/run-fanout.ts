@@ -31,7 +31,7 @@ export type FanOutResult = {
 const CONTACTS_PER_ACCOUNT = 10;
 const SMTP_CONNECTIONS = '4';
 
-function child(entry: string, env: Record<string, string>, stdin = false): ChildProcess {
+export function child(entry: string, env: Record<string, string>, stdin = false): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', NODE_ENV: 'production', ...env },
@@ -40,7 +40,7 @@ function child(entry: string, env: Record<string, string>, stdin = false): Child
 }
 
 /** Resolves with the first stdout line that `match`es. */
-function lineMatching(process: ChildProcess, match: (line: string) => boolean): Promise<string> {
+export function lineMatching(process: ChildProcess, match: (line: string) => boolean): Promise<string> {
   return new Promise((resolve, reject) => {
     let buffer = '';
     const onData = (chunk: Buffer) => {
@@ -58,7 +58,7 @@ function lineMatching(process: ChildProcess, match: (line: string) => boolean): 
   });
 }
 
-async function startSink(port: number) {
+export async function startSink(port: number) {
   const sink = child('bench/fanout/smtp-sink.ts', { SINK_PORT: String(port) }, true);
   await lineMatching(sink, (line) => line === 'ready');
   return {

@@ -22,20 +22,25 @@ export async function signIn(url: string, accounts: SeededAccount[], count: numb
   // Two at a time: argon2 is meant to be slow, and the machine has two cores.
   return pool(chosen, 2, async (index) => {
     const account = accounts[index]!;
-    const response = await fetch(`${url}/api/v1/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: account.email, password: BENCH_PASSWORD }),
-    });
-    if (response.status !== 200) throw new Error(`sign-in of ${account.email}: ${response.status} ${await response.text()}`);
-    const cookie = response.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0]!)
-      .find((c) => c.startsWith(`${SESSION_COOKIE}=`));
-    if (!cookie) throw new Error(`sign-in of ${account.email} set no ${SESSION_COOKIE} cookie`);
-    const body = (await response.json()) as { csrfToken: string };
-    return { index, accountId: account.id, userId: account.userId, cookie: cookie.slice(SESSION_COOKIE.length + 1), csrfToken: body.csrfToken };
+    return { index, accountId: account.id, userId: account.userId, ...(await signInAs(url, account.email, BENCH_PASSWORD)) };
   });
+}
+
+/** Signs one user in over HTTP (POST /api/v1/session): their session cookie's value and CSRF token. */
+export async function signInAs(url: string, email: string, password: string): Promise<{ cookie: string; csrfToken: string }> {
+  const response = await fetch(`${url}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in of ${email}: ${response.status} ${await response.text()}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  if (!cookie) throw new Error(`sign-in of ${email} set no ${SESSION_COOKIE} cookie`);
+  const body = (await response.json()) as { csrfToken: string };
+  return { cookie: cookie.slice(SESSION_COOKIE.length + 1), csrfToken: body.csrfToken };
 }
 
 /**

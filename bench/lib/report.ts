@@ -1,4 +1,5 @@
 import { fanOutLines, type FanOutResult } from '../fanout/run-fanout';
+import { operatorLines, type OperatorResult } from '../operator/run-operator';
 import type { BenchCase, Measurement } from './cases';
 import type { Settings } from './settings';
 
@@ -23,13 +24,15 @@ export type DatabaseResult = {
   cases: CaseResult[];
   /** The outbox drained into an SMTP sink, beside nodemailer's pooled transport. */
   fanOut?: FanOutResult;
+  /** The operator phase: the incomplete accounts list, the CSV export and a broadcast to every account. */
+  operator?: OperatorResult;
 };
 
 export type Report = {
   at: string;
   node: string;
   machine: { cpus: number; model: string; loadAverageAtStart: number[] };
-  settings: Pick<Settings, 'seconds' | 'warmupSeconds' | 'threads' | 'connections' | 'accounts' | 'signedIn'> & { generator: string };
+  settings: Pick<Settings, 'seconds' | 'warmupSeconds' | 'threads' | 'connections' | 'accounts' | 'signedIn' | 'operatorAccounts' | 'operatorConnections'> & { generator: string };
   durationSeconds: number;
   databases: DatabaseResult[];
 };
@@ -110,6 +113,7 @@ export function formatReport(report: Report): string {
     out.push('', `${d.database}: ${d.description}; seeded in ${d.seedSeconds.toFixed(1)} s; Liaison started in ${d.liaisonStartSeconds.toFixed(1)} s, ${d.liaisonIdleRssMiB.toFixed(0)} MiB idle (baseline ${d.baselineIdleRssMiB.toFixed(0)} MiB)`);
     out.push(tableHeader(), ...d.cases.map(tableRow));
     if (d.fanOut) out.push('', ...fanOutLines(d.fanOut));
+    if (d.operator) out.push('', ...operatorLines(d.operator));
   }
   out.push('', `Total ${report.durationSeconds.toFixed(0)} s.`);
   return out.join('\n');

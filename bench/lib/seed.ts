@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely';
 import { sql } from 'kysely';
 import { hashPassword } from '../../src/commands/parts/passwords';
-import { validateContactInfo } from '../../src/domain/contact-info';
+import { missingFields, validateContactInfo } from '../../src/domain/contact-info';
 import { writeTransaction, type Storage } from '../../src/storage/db';
 import { newId, nowIso } from '../../src/storage/ids';
 import { migrateToLatest } from '../../src/storage/migrations';
@@ -46,9 +46,11 @@ const BATCH = 500;
  * multi-row inserts inside one transaction: each account with its integration, an admin
  * (who is also its alert contact) and a complete contact-information document, normalized by
  * the same domain function the API runs. All admins share one password hash (argon2 is slow
- * on purpose; hashing 10,000 times would take minutes).
+ * on purpose; hashing 10,000 times would take minutes). With `incompleteEvery: n`, every n-th
+ * account (i % n === n - 1) has no operational contacts for the platform, so its contact
+ * information is incomplete (`contact_info_complete` as the domain's `missingFields` says).
  */
-export async function seed(storage: Storage, count: number): Promise<SeededAccount[]> {
+export async function seed(storage: Storage, count: number, options: { incompleteEvery?: number } = {}): Promise<SeededAccount[]> {
   await migrateToLatest(storage);
   const passwordHash = await hashPassword(BENCH_PASSWORD);
   const now = nowIso();
@@ -62,16 +64,21 @@ export async function seed(storage: Storage, count: number): Promise<SeededAccou
     const account: SeededAccount = { id: newId('a'), name: `Partner ${String(i).padStart(5, '0')}`, userId: newId('u'), email: adminEmail(i) };
     accounts.push(account);
     users.push({ id: account.userId, email: account.email, name: `Admin ${i}`, password_hash: passwordHash, locale: null, is_operator: 0, created_at: now, updated_at: now });
-    accountRows.push({ id: account.id, name: account.name, contact_info_complete: 1, created_at: now, updated_at: now });
+    const incomplete = options.incompleteEvery !== undefined && i % options.incompleteEvery === options.incompleteEvery - 1;
     integrations.push({ account_id: account.id, type: BENCH_INTEGRATION, status: 'enabled', status_reason: null, status_changed_at: now });
     memberships.push({ account_id: account.id, user_id: account.userId, role: 'admin', created_at: now });
-    const result = validateContactInfo(contactDocument(i, account.userId), {
+    const document = contactDocument(i, account.userId);
+    if (incomplete) document.operationalContactsForPlatform = [];
+    const result = validateContactInfo(document, {
       memberIds: new Set([account.userId]),
       hasMerchantIssueContacts: true,
       env: 'production',
       current: null,
     });
     if (!result.ok) throw new Error(`the bench document is invalid: ${JSON.stringify(result.details)}`);
+    const complete = missingFields(result.value, true).length === 0;
+    if (complete === incomplete) throw new Error(`account ${i}: expected its contact information ${incomplete ? 'incomplete' : 'complete'}`);
+    accountRows.push({ id: account.id, name: account.name, contact_info_complete: complete ? 1 : 0, created_at: now, updated_at: now });
     documents.push({ account_id: account.id, version: 1, document: JSON.stringify(result.value), updated_at: now, updated_by: account.userId });
   }
   await writeTransaction(storage, async (tx) => {

@@ -22,6 +22,12 @@ export type Settings = {
   profile: boolean;
   /** Accounts of the fan-out case (ten deliveries each); 0 skips it. */
   fanOutAccounts: number;
+  /** Accounts of the operator phase (one in ten incomplete); 0 skips it. */
+  operatorAccounts: number;
+  /** wrk's open connections for the operator's accounts list (operators are few). */
+  operatorConnections: number;
+  /** The operator phase waits at most this long for the broadcast to finish, then reports where it got. */
+  operatorBroadcastSeconds: number;
 };
 
 function number(name: string, fallback: number, min: number, max: number): number {
@@ -56,5 +62,8 @@ export function loadSettings(): Settings {
     port,
     profile: process.env.BENCH_PROFILE === '1',
     fanOutAccounts: number('BENCH_FANOUT_ACCOUNTS', 2000, 0, 100_000),
+    operatorAccounts: number('BENCH_OPERATOR_ACCOUNTS', 100_000, 0, 1_000_000),
+    operatorConnections: number('BENCH_OPERATOR_CONNECTIONS', 10, 1, 1000),
+    operatorBroadcastSeconds: number('BENCH_OPERATOR_BROADCAST_SECONDS', 600, 10, 3600),
   };
 }

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { DomainError } from '../domain/errors';
 import { actorOf, isPlatform, type Actor, type Principal } from '../domain/principal';
 import type { Category, Environment } from '../domain/routing';
@@ -95,6 +96,10 @@ export async function processBroadcast(
     if (current) options.onProgress?.(current);
     if (!outcome || outcome.finished) return current;
     after = outcome.last;
+    // Timers and sockets get their turn between batches: SQLite's queries are synchronous, so
+    // without this a broadcast to 100,000 accounts held the process for its whole fan-out
+    // (~20 s: no mail sent meanwhile, and no request answered by a web process that runs it).
+    await setImmediate();
   }
 }
 

