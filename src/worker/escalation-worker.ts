@@ -6,6 +6,7 @@ import { escalationTiming, type EscalationTiming } from '../domain/escalation';
 import { SYSTEM } from '../domain/principal';
 import { claimDueEscalations } from '../storage/escalations';
 import type { Logger } from './delivery-worker';
+import { startPollingLoop } from './polling-loop';
 
 export type EscalationWorker = {
   /** Runs every due step until none is; resolves with how many steps ran. */
@@ -56,42 +57,13 @@ export async function runDueEscalations(
 
 /** The escalation loop beside the delivery worker (web process or `npm run worker`); it also ends due maintenance windows. */
 export function startEscalationWorker(options: EscalationWorkerOptions): EscalationWorker {
-  const pollMs = options.pollMs ?? 5000;
-  let stopped = false;
-  let running: Promise<number> | undefined;
-  let timer: NodeJS.Timeout | undefined;
-
-  function drain(): Promise<number> {
-    running ??= runDueEscalations(options)
-      .then(async (ran) => {
-        // Maintenance windows that have ended release or drop what they held (one transaction each).
-        await endDueMaintenanceWindows(options.deps).catch((error: unknown) => options.log.error({ err: error }, 'ending maintenance windows failed; tried again at the next poll'));
-        // Notifications that waited for the partner's support hours go out once it opens.
-        await releaseDueHeldNotifications(options.deps).catch((error: unknown) => options.log.error({ err: error }, 'releasing held notifications failed; tried again at the next poll'));
-        return ran;
-      })
-      .catch((error: unknown) => {
-        options.log.error({ err: error }, 'escalation pass failed');
-        return 0;
-      })
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  }
-  function schedule(delayMs = pollMs) {
-    if (stopped) return;
-    timer = setTimeout(() => void drain().then(() => schedule()), delayMs);
-    timer.unref();
-  }
-  // A worker that starts (or restarts) looks at once: steps may have come due while none ran.
-  schedule(0);
-  return {
-    drain,
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
+  const pass = async () => {
+    const ran = await runDueEscalations(options);
+    // Maintenance windows that have ended release or drop what they held (one transaction each).
+    await endDueMaintenanceWindows(options.deps).catch((error: unknown) => options.log.error({ err: error }, 'ending maintenance windows failed; tried again at the next poll'));
+    // Notifications that waited for the partner's support hours go out once it opens.
+    await releaseDueHeldNotifications(options.deps).catch((error: unknown) => options.log.error({ err: error }, 'releasing held notifications failed; tried again at the next poll'));
+    return ran;
   };
+  return startPollingLoop(pass, { pollMs: options.pollMs ?? 5000, log: options.log, failure: 'escalation pass failed' });
 }

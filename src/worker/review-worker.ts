@@ -3,6 +3,7 @@ import { runContactReviewStep } from '../commands/run-contact-review-step';
 import { SYSTEM } from '../domain/principal';
 import { claimDueReviews } from '../storage/contact-health';
 import type { Logger } from './delivery-worker';
+import { startPollingLoop, type PollingLoop } from './polling-loop';
 
 export type ReviewWorkerOptions = {
   deps: Deps;
@@ -41,34 +42,6 @@ export async function runDueReviews(options: Omit<ReviewWorkerOptions, 'pollMs'>
 }
 
 /** The review loop beside the delivery worker (web process or `npm run worker`). */
-export function startReviewWorker(options: ReviewWorkerOptions): { drain(): Promise<number>; stop(): Promise<void> } {
-  const pollMs = options.pollMs ?? 60_000;
-  let stopped = false;
-  let running: Promise<number> | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  function drain(): Promise<number> {
-    running ??= runDueReviews(options)
-      .catch((error: unknown) => {
-        options.log.error({ err: error }, 'contact review pass failed');
-        return 0;
-      })
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  }
-  function schedule(delayMs = pollMs) {
-    if (stopped) return;
-    timer = setTimeout(() => void drain().then(() => schedule()), delayMs);
-    timer.unref();
-  }
-  schedule(0);
-  return {
-    drain,
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+export function startReviewWorker(options: ReviewWorkerOptions): PollingLoop {
+  return startPollingLoop(() => runDueReviews(options), { pollMs: options.pollMs ?? 60_000, log: options.log, failure: 'contact review pass failed' });
 }
