@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -126,6 +126,38 @@ function preparedOnce(database: SQLite.Database): SqliteDatabase {
   };
 }
 
+/**
+ * Parameterized statements run as named prepared statements, prepared once per connection and
+ * reused: PostgreSQL then parses and plans a hot path's short indexed reads once instead of on
+ * every request. The name is a hash of the SQL text, so one text is one statement. Only texts
+ * with a few parameters are named: long `in (…)` lists, whose texts vary with their length,
+ * would fill every connection with statements used once. Statements without parameters (BEGIN,
+ * DDL, several statements at once) stay unnamed.
+ */
+const MAX_PREPARED_PARAMETERS = 16;
+const statementNames = new Map<string, string>();
+
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `l_${createHash('sha1').update(text).digest('base64url')}`;
+    if (statementNames.size >= 5_000) statementNames.clear();
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+class PreparingClient extends pg.Client {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- pg's overloads, passed through as they are
+  override query(...args: any[]): any {
+    const [text, values] = args;
+    if (args.length === 2 && typeof text === 'string' && Array.isArray(values) && values.length > 0 && values.length <= MAX_PREPARED_PARAMETERS) {
+      return super.query({ name: statementName(text), text, values });
+    }
+    return (super.query as (...passed: unknown[]) => unknown)(...args);
+  }
+}
+
 function openPostgres(url: string, options: StorageOptions): Storage {
   const connection = {
     connectionString: url,
@@ -133,6 +165,7 @@ function openPostgres(url: string, options: StorageOptions): Storage {
   };
   const pool = new pg.Pool({
     ...connection,
+    Client: PreparingClient,
     max: options.poolSize ?? 10,
     types: {
       getTypeParser(oid: number, format?: 'text' | 'binary') {
