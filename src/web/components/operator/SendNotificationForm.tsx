@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { Button, Form, Label, TextArea, TextField as AriaTextField } from 'react-aria-components';
+import { Button, Form } from 'react-aria-components';
 import { api } from '../../api';
 import { paths } from '../../apiPaths';
 import { useForm } from '../../forms';
@@ -8,12 +8,12 @@ import type { AcceptedNotification } from '../../types';
 import { CONTACT_FIELD_NAMES } from '../contactFields';
 import { ErrorAlert } from '../Feedback';
 import { SubmitButton } from '../FormActions';
-import { CATEGORIES, categoryLabel, type Category } from '../notifications/names';
-import { SelectField } from '../SelectField';
+import { type Category } from '../notifications/names';
+import { CategoryAndEnvironment, MessageField, type NotificationEnv } from './NotificationFields';
 import { TextField } from '../TextField';
 
 type Recipients = { category: Category; recipients: AcceptedNotification['recipients'] };
-type Env = 'production' | 'sandbox';
+type Env = NotificationEnv;
 
 /**
  * "Send notification" (operators): category, environment, title, body and an optional dedup key.
@@ -65,33 +65,15 @@ export function SendNotificationForm({ accountId, onSent }: { accountId: string;
       </h2>
       <Form className="stacked-form" validationBehavior="aria" onSubmit={(event) => void onSubmit(event)}>
         <div className="form-row">
-          <SelectField
-            layout="stacked"
-            name="category"
-            label={intl.formatMessage({ id: 'testNotification.category', defaultMessage: 'Category' })}
-            options={CATEGORIES.map((c) => ({ id: c, label: categoryLabel(intl, c) }))}
-            value={category}
-            onChange={(value) => form.set('category', value as Category)}
-          />
-          <SelectField
-            layout="stacked"
-            name="env"
-            label={intl.formatMessage({ id: 'sendNotification.environment', defaultMessage: 'Environment' })}
-            options={[
-              { id: 'production', label: intl.formatMessage({ id: 'environment.production', defaultMessage: 'Production' }) },
-              { id: 'sandbox', label: intl.formatMessage({ id: 'environment.sandbox', defaultMessage: 'Sandbox' }) },
-            ]}
-            value={env}
-            onChange={(value) => form.set('env', value as Env)}
+          <CategoryAndEnvironment
+            category={category}
+            env={env}
+            onCategory={(value) => form.set('category', value)}
+            onEnv={(value) => form.set('env', value)}
           />
         </div>
         <TextField {...form.field('title')} label={intl.formatMessage({ id: 'sendNotification.title', defaultMessage: 'Title' })} isRequired />
-        <AriaTextField className="text-field" name="body" value={form.values.body} onChange={(value) => form.set('body', value)}>
-          <Label className="field-label">
-            <FormattedMessage id="sendNotification.body" defaultMessage="Message" />
-          </Label>
-          <TextArea className="field-input field-textarea" rows={4} />
-        </AriaTextField>
+        <MessageField value={form.values.body} onChange={(value) => form.set('body', value)} />
         <TextField
           {...form.field('dedupKey')}
           label={intl.formatMessage({ id: 'sendNotification.dedupKey', defaultMessage: 'Dedup key (optional)' })}

@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { Button, Form, Label, TextArea, TextField as AriaTextField } from 'react-aria-components';
+import { Button, Form } from 'react-aria-components';
 import { api } from '../../api';
 import { paths } from '../../apiPaths';
 import { useDocumentTitle } from '../../components/DocumentTitle';
 import { ErrorAlert } from '../../components/Feedback';
 import { SubmitButton } from '../../components/FormActions';
-import { CATEGORIES, categoryLabel, type Category } from '../../components/notifications/names';
+import { categoryLabel, type Category } from '../../components/notifications/names';
+import { CategoryAndEnvironment, MessageField, type NotificationEnv } from '../../components/operator/NotificationFields';
 import { BroadcastList } from '../../components/operator/BroadcastList';
 import { PageHeading } from '../../components/PageHeading';
 import { SelectField } from '../../components/SelectField';
@@ -15,7 +16,7 @@ import { useForm } from '../../forms';
 import { useIntegrationTypes } from '../../integrations';
 import type { Broadcast } from '../../types';
 
-type Env = 'production' | 'sandbox';
+type Env = NotificationEnv;
 const EVERY_ACCOUNT = '*';
 
 /**
@@ -91,24 +92,11 @@ export function BroadcastsPage() {
         </h2>
         <Form className="stacked-form" validationBehavior="aria" onSubmit={(event) => void onSubmit(event)}>
           <div className="form-row">
-            <SelectField
-              layout="stacked"
-              name="category"
-              label={intl.formatMessage({ id: 'testNotification.category', defaultMessage: 'Category' })}
-              options={CATEGORIES.map((c) => ({ id: c, label: categoryLabel(intl, c) }))}
-              value={category}
-              onChange={(value) => set('category', value as Category)}
-            />
-            <SelectField
-              layout="stacked"
-              name="env"
-              label={intl.formatMessage({ id: 'sendNotification.environment', defaultMessage: 'Environment' })}
-              options={[
-                { id: 'production', label: intl.formatMessage({ id: 'environment.production', defaultMessage: 'Production' }) },
-                { id: 'sandbox', label: intl.formatMessage({ id: 'environment.sandbox', defaultMessage: 'Sandbox' }) },
-              ]}
-              value={env}
-              onChange={(value) => set('env', value as Env)}
+            <CategoryAndEnvironment
+              category={category}
+              env={env}
+              onCategory={(value) => set('category', value)}
+              onEnv={(value) => set('env', value)}
             />
             <SelectField
               layout="stacked"
@@ -131,12 +119,7 @@ export function BroadcastsPage() {
             label={intl.formatMessage({ id: 'sendNotification.title', defaultMessage: 'Title' })}
             isRequired
           />
-          <AriaTextField className="text-field" name="body" value={form.values.body} onChange={(value) => set('body', value)}>
-            <Label className="field-label">
-              <FormattedMessage id="sendNotification.body" defaultMessage="Message" />
-            </Label>
-            <TextArea className="field-input field-textarea" rows={5} />
-          </AriaTextField>
+          <MessageField value={form.values.body} onChange={(value) => set('body', value)} rows={5} />
           {reviewing ? (
             <div className="alert alert-info" role="status">
               <FormattedMessage
