@@ -1,17 +1,14 @@
-import { useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useParams } from 'react-router';
-import { ApiError, api } from '../api';
 import { paths } from '../apiPaths';
+import { useEmailedLink } from '../useEmailedLink';
 import { CONTACT_FIELD_NAMES } from '../components/contactFields';
 import { ContactStateBadge } from '../components/contact-info/ContactStateBadge';
 import { useDocumentTitle } from '../components/DocumentTitle';
 import { ErrorAlert, LoadFailed, Loading } from '../components/Feedback';
 import { PublicLayout } from '../components/PublicLayout';
 import type { ContactConfirmation } from '../types';
-
-type PageState = { status: 'loading' } | { status: 'ready'; item: ContactConfirmation } | { status: 'invalid' } | { status: 'error'; error: unknown };
 
 /**
  * `/confirm/{token}` (public): the link of a contact-confirmation email. Opening it only shows
@@ -20,48 +17,16 @@ type PageState = { status: 'loading' } | { status: 'ready'; item: ContactConfirm
 export function ConfirmContactPage() {
   const intl = useIntl();
   const { token = '' } = useParams();
-  const [state, setState] = useState<PageState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  const [pending, setPending] = useState(false);
-  const [sendError, setSendError] = useState<unknown>();
-
-  useEffect(() => {
-    let cancelled = false;
-    setState({ status: 'loading' });
-    api<ContactConfirmation>(paths.contactConfirmation(token)).then(
-      (item) => {
-        if (!cancelled) setState({ status: 'ready', item });
-      },
-      (error: unknown) => {
-        if (cancelled) return;
-        setState(error instanceof ApiError && error.status === 404 ? { status: 'invalid' } : { status: 'error', error });
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [token, attempt]);
+  const { state, retry, act: confirm, pending, actError: sendError } = useEmailedLink<ContactConfirmation>(paths.contactConfirmation(token));
 
   const title = intl.formatMessage({ id: 'confirmContact.title', defaultMessage: 'Confirm a contact address' });
   useDocumentTitle(title);
-
-  const confirm = async () => {
-    setPending(true);
-    setSendError(undefined);
-    try {
-      setState({ status: 'ready', item: await api<ContactConfirmation>(paths.contactConfirmation(token), { method: 'POST' }) });
-    } catch (error) {
-      setSendError(error);
-    } finally {
-      setPending(false);
-    }
-  };
 
   return (
     <PublicLayout>
       <h1 className="login-title">{title}</h1>
       {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'error' ? <LoadFailed error={state.error} onRetry={() => setAttempt((n) => n + 1)} /> : null}
+      {state.status === 'error' ? <LoadFailed error={state.error} onRetry={retry} /> : null}
       {state.status === 'invalid' ? (
         <p className="alert alert-error" role="alert">
           <FormattedMessage id="confirmContact.invalid" defaultMessage="This link is not valid, or the address is no longer listed." />
