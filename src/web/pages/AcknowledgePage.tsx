@@ -3,9 +3,8 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { useParams } from 'react-router';
 import { paths } from '../apiPaths';
 import { useEmailedLink } from '../useEmailedLink';
-import { useDocumentTitle } from '../components/DocumentTitle';
-import { ErrorAlert, LoadFailed, Loading } from '../components/Feedback';
-import { PublicLayout } from '../components/PublicLayout';
+import { ErrorAlert } from '../components/Feedback';
+import { EmailedLinkPage } from '../components/EmailedLinkPage';
 import type { Acknowledgement } from '../types';
 
 /**
@@ -17,47 +16,41 @@ export function AcknowledgePage() {
   const { token = '' } = useParams();
   const { state, retry, act: acknowledge, pending, actError: sendError } = useEmailedLink<Acknowledgement>(paths.acknowledgement(token));
 
-  const title = intl.formatMessage({ id: 'acknowledge.title', defaultMessage: 'Acknowledge an emergency' });
-  useDocumentTitle(title);
-
   return (
-    <PublicLayout>
-      <h1 className="login-title">{title}</h1>
-      {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'error' ? <LoadFailed error={state.error} onRetry={retry} /> : null}
-      {state.status === 'invalid' ? (
-        <p className="alert alert-error" role="alert">
-          <FormattedMessage id="acknowledge.invalid" defaultMessage="This link is not valid." />
-        </p>
-      ) : null}
-      {state.status === 'ready' ? (
+    <EmailedLinkPage
+      title={intl.formatMessage({ id: 'acknowledge.title', defaultMessage: 'Acknowledge an emergency' })}
+      state={state}
+      onRetry={retry}
+      invalid={<FormattedMessage id="acknowledge.invalid" defaultMessage="This link is not valid." />}
+    >
+      {(item) => (
         <>
           <p className="login-intro">
             <FormattedMessage
               id="acknowledge.intro"
               defaultMessage="Emergency for {account}, raised {raisedAt}:"
-              values={{ account: <strong>{state.item.accountName}</strong>, raisedAt: intl.formatDate(state.item.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) }}
+              values={{ account: <strong>{item.accountName}</strong>, raisedAt: intl.formatDate(item.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) }}
             />
           </p>
           <p className="ack-title" dir="auto">
-            <strong>{state.item.title}</strong>
+            <strong>{item.title}</strong>
           </p>
-          {state.item.body ? (
+          {item.body ? (
             <p className="ack-body" dir="auto">
-              {state.item.body}
+              {item.body}
             </p>
           ) : null}
-          {state.item.acknowledgedAt ? (
-            <div className={state.item.acknowledgedNow ? 'alert alert-success' : 'alert alert-info'} role="status">
-              {state.item.acknowledgedNow ? (
+          {item.acknowledgedAt ? (
+            <div className={item.acknowledgedNow ? 'alert alert-success' : 'alert alert-info'} role="status">
+              {item.acknowledgedNow ? (
                 <FormattedMessage id="acknowledge.done" defaultMessage="Acknowledged. Thank you: the escalation has stopped." />
               ) : (
                 <FormattedMessage
                   id="acknowledge.already"
                   defaultMessage="Already acknowledged by {email} on {at}."
                   values={{
-                    email: <bdi>{state.item.acknowledgedBy}</bdi>,
-                    at: intl.formatDate(state.item.acknowledgedAt, { dateStyle: 'medium', timeStyle: 'short' }),
+                    email: <bdi>{item.acknowledgedBy}</bdi>,
+                    at: intl.formatDate(item.acknowledgedAt, { dateStyle: 'medium', timeStyle: 'short' }),
                   }}
                 />
               )}
@@ -68,7 +61,7 @@ export function AcknowledgePage() {
                 <FormattedMessage
                   id="acknowledge.explain"
                   defaultMessage="Acknowledge it to tell everyone it is being handled: it is then not sent again, nor escalated to the operators. You acknowledge as {email}."
-                  values={{ email: <bdi>{state.item.recipient}</bdi> }}
+                  values={{ email: <bdi>{item.recipient}</bdi> }}
                 />
               </p>
               {sendError ? <ErrorAlert error={sendError} /> : null}
@@ -79,7 +72,7 @@ export function AcknowledgePage() {
             </>
           )}
         </>
-      ) : null}
-    </PublicLayout>
+      )}
+    </EmailedLinkPage>
   );
 }

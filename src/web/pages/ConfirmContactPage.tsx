@@ -5,9 +5,8 @@ import { paths } from '../apiPaths';
 import { useEmailedLink } from '../useEmailedLink';
 import { CONTACT_FIELD_NAMES } from '../components/contactFields';
 import { ContactStateBadge } from '../components/contact-info/ContactStateBadge';
-import { useDocumentTitle } from '../components/DocumentTitle';
-import { ErrorAlert, LoadFailed, Loading } from '../components/Feedback';
-import { PublicLayout } from '../components/PublicLayout';
+import { ErrorAlert } from '../components/Feedback';
+import { EmailedLinkPage } from '../components/EmailedLinkPage';
 import type { ContactConfirmation } from '../types';
 
 /**
@@ -19,44 +18,38 @@ export function ConfirmContactPage() {
   const { token = '' } = useParams();
   const { state, retry, act: confirm, pending, actError: sendError } = useEmailedLink<ContactConfirmation>(paths.contactConfirmation(token));
 
-  const title = intl.formatMessage({ id: 'confirmContact.title', defaultMessage: 'Confirm a contact address' });
-  useDocumentTitle(title);
-
   return (
-    <PublicLayout>
-      <h1 className="login-title">{title}</h1>
-      {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'error' ? <LoadFailed error={state.error} onRetry={retry} /> : null}
-      {state.status === 'invalid' ? (
-        <p className="alert alert-error" role="alert">
-          <FormattedMessage id="confirmContact.invalid" defaultMessage="This link is not valid, or the address is no longer listed." />
-        </p>
-      ) : null}
-      {state.status === 'ready' ? (
+    <EmailedLinkPage
+      title={intl.formatMessage({ id: 'confirmContact.title', defaultMessage: 'Confirm a contact address' })}
+      state={state}
+      onRetry={retry}
+      invalid={<FormattedMessage id="confirmContact.invalid" defaultMessage="This link is not valid, or the address is no longer listed." />}
+    >
+      {(item) => (
         <>
           <p className="login-intro">
             <FormattedMessage
               id="confirmContact.intro"
               defaultMessage="The address {email} receives notices listed under “{field}” for {account}."
               values={{
-                email: <bdi>{state.item.email}</bdi>,
-                field: intl.formatMessage(CONTACT_FIELD_NAMES[state.item.field]),
-                account: <strong><bdi>{state.item.accountName}</bdi></strong>,
+                email: <bdi>{item.email}</bdi>,
+                field: intl.formatMessage(CONTACT_FIELD_NAMES[item.field]),
+                account: <strong><bdi>{item.accountName}</bdi></strong>,
               }}
             />
           </p>
           <p>
-            <ContactStateBadge state={state.item.state} />
+            <ContactStateBadge state={item.state} />
           </p>
-          {state.item.state === 'confirmed' ? (
-            <div className={state.item.confirmedNow ? 'alert alert-success' : 'alert alert-info'} role="status">
-              {state.item.confirmedNow ? (
+          {item.state === 'confirmed' ? (
+            <div className={item.confirmedNow ? 'alert alert-success' : 'alert alert-info'} role="status">
+              {item.confirmedNow ? (
                 <FormattedMessage id="confirmContact.done" defaultMessage="Confirmed. Thank you: notices to this address are known to be read." />
               ) : (
                 <FormattedMessage
                   id="confirmContact.already"
                   defaultMessage="Already confirmed on {at}."
-                  values={{ at: state.item.confirmedAt ? intl.formatDate(state.item.confirmedAt, { dateStyle: 'medium', timeStyle: 'short' }) : '' }}
+                  values={{ at: item.confirmedAt ? intl.formatDate(item.confirmedAt, { dateStyle: 'medium', timeStyle: 'short' }) : '' }}
                 />
               )}
             </div>
@@ -72,7 +65,7 @@ export function ConfirmContactPage() {
             </>
           )}
         </>
-      ) : null}
-    </PublicLayout>
+      )}
+    </EmailedLinkPage>
   );
 }

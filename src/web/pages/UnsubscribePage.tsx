@@ -3,9 +3,8 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { useParams, useSearchParams } from 'react-router';
 import { paths } from '../apiPaths';
 import { useEmailedLink } from '../useEmailedLink';
-import { useDocumentTitle } from '../components/DocumentTitle';
-import { ErrorAlert, LoadFailed, Loading } from '../components/Feedback';
-import { PublicLayout } from '../components/PublicLayout';
+import { ErrorAlert } from '../components/Feedback';
+import { EmailedLinkPage } from '../components/EmailedLinkPage';
 import { categoryLabel } from '../components/notifications/names';
 import type { UnsubscribeView } from '../types';
 
@@ -20,34 +19,28 @@ export function UnsubscribePage() {
   const category = search.get('category') ?? '';
   const { state, retry, act: confirm, pending, actError: sendError } = useEmailedLink<UnsubscribeView>(paths.unsubscribe(token, category), [404, 400]);
 
-  const title = intl.formatMessage({ id: 'unsubscribe.title', defaultMessage: 'Unsubscribe' });
-  useDocumentTitle(title);
-
   return (
-    <PublicLayout>
-      <h1 className="login-title">{title}</h1>
-      {state.status === 'loading' ? <Loading /> : null}
-      {state.status === 'error' ? <LoadFailed error={state.error} onRetry={retry} /> : null}
-      {state.status === 'invalid' ? (
-        <p className="alert alert-error" role="alert">
-          <FormattedMessage id="unsubscribe.invalid" defaultMessage="This link is not valid." />
-        </p>
-      ) : null}
-      {state.status === 'ready' ? (
-        state.item.mandatory ? (
+    <EmailedLinkPage
+      title={intl.formatMessage({ id: 'unsubscribe.title', defaultMessage: 'Unsubscribe' })}
+      state={state}
+      onRetry={retry}
+      invalid={<FormattedMessage id="unsubscribe.invalid" defaultMessage="This link is not valid." />}
+    >
+      {(item) => (
+        item.mandatory ? (
           <p className="alert alert-info" role="status">
             <FormattedMessage
               id="unsubscribe.mandatory"
               defaultMessage="{category} notifications of {account} cannot be unsubscribed from: they must reach the people responsible."
-              values={{ category: categoryLabel(intl, state.item.category), account: <strong>{state.item.accountName}</strong> }}
+              values={{ category: categoryLabel(intl, item.category), account: <strong>{item.accountName}</strong> }}
             />
           </p>
-        ) : state.item.unsubscribed ? (
+        ) : item.unsubscribed ? (
           <p className="alert alert-success" role="status">
             <FormattedMessage
               id="unsubscribe.done"
               defaultMessage="{email} no longer receives {category} notifications of {account}."
-              values={{ email: <bdi>{state.item.email}</bdi>, category: categoryLabel(intl, state.item.category), account: <strong>{state.item.accountName}</strong> }}
+              values={{ email: <bdi>{item.email}</bdi>, category: categoryLabel(intl, item.category), account: <strong>{item.accountName}</strong> }}
             />
           </p>
         ) : (
@@ -56,7 +49,7 @@ export function UnsubscribePage() {
               <FormattedMessage
                 id="unsubscribe.explain"
                 defaultMessage="Stop sending {category} notifications of {account} to {email}? The account's admins can see who unsubscribed."
-                values={{ email: <bdi>{state.item.email}</bdi>, category: categoryLabel(intl, state.item.category), account: <strong>{state.item.accountName}</strong> }}
+                values={{ email: <bdi>{item.email}</bdi>, category: categoryLabel(intl, item.category), account: <strong>{item.accountName}</strong> }}
               />
             </p>
             {sendError ? <ErrorAlert error={sendError} /> : null}
@@ -65,7 +58,7 @@ export function UnsubscribePage() {
             </Button>
           </>
         )
-      ) : null}
-    </PublicLayout>
+      )}
+    </EmailedLinkPage>
   );
 }
