@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { paths } from '../../apiPaths';
 import { DataTable } from '../../components/DataTable';
@@ -40,6 +40,26 @@ function DeliveriesChart({ days, labelledBy }: { days: Dashboard['days']; labell
   );
 }
 
+/** An account's name, isolated, linking to its page in the console. */
+function AccountLink({ id, name }: { id: string; name: string }) {
+  return (
+    <EnvLink to={`/operator/accounts/${encodeURIComponent(id)}`}>
+      <bdi>{name}</bdi>
+    </EnvLink>
+  );
+}
+
+/** One figure of the dashboard: what it counts and the count. */
+function Figure({ label, value }: { label: ReactNode; value: number }) {
+  const intl = useIntl();
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd className="figure">{intl.formatNumber(value)}</dd>
+    </div>
+  );
+}
+
 /** `/operator/dashboard`: readiness and delivery health at a glance, from the server's aggregates. */
 export function DashboardPage() {
   const intl = useIntl();
@@ -60,10 +80,7 @@ export function DashboardPage() {
       {state.status === 'ready' ? (
         <>
           <dl className="summary-list dashboard-figures">
-            <div>
-              <dt><FormattedMessage id="dashboard.complete" defaultMessage="Accounts with complete contact information" /></dt>
-              <dd className="figure">{intl.formatNumber(state.data.accounts.complete)}</dd>
-            </div>
+            <Figure label={<FormattedMessage id="dashboard.complete" defaultMessage="Accounts with complete contact information" />} value={state.data.accounts.complete} />
             <div>
               <dt><FormattedMessage id="dashboard.incomplete" defaultMessage="Accounts with incomplete contact information" /></dt>
               <dd className="figure">
@@ -113,7 +130,7 @@ export function DashboardPage() {
               <ul>
                 {state.data.failingAccounts.map((a) => (
                   <li key={a.id}>
-                    <EnvLink to={`/operator/accounts/${encodeURIComponent(a.id)}`}><bdi>{a.name}</bdi></EnvLink>{' '}
+                    <AccountLink id={a.id} name={a.name} />{' '}
                     <FormattedMessage id="dashboard.failing.count" defaultMessage="({count, plural, one {# failed or retrying} other {# failed or retrying}})" values={{ count: a.failed }} />
                   </li>
                 ))}
@@ -126,24 +143,15 @@ export function DashboardPage() {
               <FormattedMessage id="dashboard.health" defaultMessage="Contact health" />
             </h2>
             <dl className="summary-list dashboard-figures">
-              <div>
-                <dt><FormattedMessage id="dashboard.health.bouncing" defaultMessage="Accounts with a bouncing address" /></dt>
-                <dd className="figure">{intl.formatNumber(state.data.contactHealth.bouncingAccounts)}</dd>
-              </div>
-              <div>
-                <dt><FormattedMessage id="dashboard.health.unconfirmed" defaultMessage="Accounts with an unconfirmed address" /></dt>
-                <dd className="figure">{intl.formatNumber(state.data.contactHealth.unconfirmedAccounts)}</dd>
-              </div>
-              <div>
-                <dt><FormattedMessage id="dashboard.health.stale" defaultMessage="Stale accounts" /></dt>
-                <dd className="figure">{intl.formatNumber(state.data.contactHealth.staleAccounts)}</dd>
-              </div>
+              <Figure label={<FormattedMessage id="dashboard.health.bouncing" defaultMessage="Accounts with a bouncing address" />} value={state.data.contactHealth.bouncingAccounts} />
+              <Figure label={<FormattedMessage id="dashboard.health.unconfirmed" defaultMessage="Accounts with an unconfirmed address" />} value={state.data.contactHealth.unconfirmedAccounts} />
+              <Figure label={<FormattedMessage id="dashboard.health.stale" defaultMessage="Stale accounts" />} value={state.data.contactHealth.staleAccounts} />
             </dl>
             {state.data.contactHealth.stale.length > 0 ? (
               <ul aria-label={intl.formatMessage({ id: 'dashboard.health.staleList', defaultMessage: 'Stale accounts' })}>
                 {state.data.contactHealth.stale.map((a) => (
                   <li key={a.accountId}>
-                    <EnvLink to={`/operator/accounts/${encodeURIComponent(a.accountId)}`}><bdi>{a.accountName}</bdi></EnvLink>{' '}
+                    <AccountLink id={a.accountId} name={a.accountName} />{' '}
                     <FormattedMessage
                       id="dashboard.health.staleSince"
                       defaultMessage="(stale since {date})"
@@ -173,9 +181,7 @@ export function DashboardPage() {
             </h2>
             {state.data.oldestUndelivered ? (
               <p>
-                <EnvLink to={`/operator/accounts/${encodeURIComponent(state.data.oldestUndelivered.accountId)}`}>
-                  <bdi>{state.data.oldestUndelivered.accountName}</bdi>
-                </EnvLink>
+                <AccountLink id={state.data.oldestUndelivered.accountId} name={state.data.oldestUndelivered.accountName} />
                 {': '}
                 <bdi>{state.data.oldestUndelivered.title}</bdi>{' '}
                 <time dateTime={state.data.oldestUndelivered.createdAt}>
