@@ -8,7 +8,7 @@ import { operatorLines, runOperator } from './operator/run-operator';
 import { postgresDatabase, sqliteDatabase, type BenchDatabase } from './lib/databases';
 import { captureBaselineData, signIn, type Fixture } from './lib/fixture';
 import { killAll, ROOT, startServer, tail, type ServerProcess } from './lib/processes';
-import { summarizeProfile } from './lib/profile';
+import { monotonicMicroseconds, summarizeProfile, type ProfileWindow } from './lib/profile';
 import { formatReport, rounded, tableHeader, tableRow, type CaseResult, type DatabaseResult, type Report } from './lib/report';
 import { BENCH_PASSWORD, seed } from './lib/seed';
 import { loadSettings, type Settings } from './lib/settings';
@@ -32,6 +32,8 @@ async function runDatabase(dialect: 'sqlite' | 'postgres', settings: Settings, c
   if (settings.profile) rmSync(profileDir(dialect), { recursive: true, force: true });
   const database: BenchDatabase = dialect === 'sqlite' ? sqliteDatabase() : await postgresDatabase(settings.postgresUrl);
   const servers: ServerProcess[] = [];
+  // When each case loaded Liaison (warm-up included), to read the profile case by case.
+  const profileWindows: ProfileWindow[] = [];
   const cleanup = async () => {
     for (const server of servers.splice(0)) await server.stop();
     await database.drop();
@@ -88,7 +90,9 @@ async function runDatabase(dialect: 'sqlite' | 'postgres', settings: Settings, c
     for (const benchCase of cases) {
       const measured: Partial<Record<TargetName, Measurement>> = {};
       for (const [targetName, target] of [['baseline', baseline], ['liaison', liaison]] as const) {
+        const from = monotonicMicroseconds();
         measured[targetName] = rounded(await benchCase.measure({ settings, fixture, target, targetName, workDir }));
+        if (targetName === 'liaison') profileWindows.push({ name: benchCase.name, from, to: monotonicMicroseconds() });
       }
       const result: CaseResult = {
         case: benchCase.name,
@@ -130,7 +134,10 @@ async function runDatabase(dialect: 'sqlite' | 'postgres', settings: Settings, c
       const main = readdirSync(dir)
         .map((name) => join(dir, name))
         .sort((a, b) => statSync(b).size - statSync(a).size)[0];
-      if (main) log(`\nLiaison on ${dialect}, whole run: ${main}\n${summarizeProfile(main)}`);
+      if (main) {
+        log(`\nLiaison on ${dialect}, profile: ${main}`);
+        for (const window of profileWindows) log(`\n${window.name}: ${summarizeProfile(main, 15, window)}`);
+      }
     }
   }
 }

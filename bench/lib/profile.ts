@@ -1,17 +1,32 @@
 import { readFileSync } from 'node:fs';
 
 type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
-type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[] };
+type Profile = { nodes: Node[]; startTime: number; samples: number[]; timeDeltas: number[] };
+
+/** A stretch of a run, in microseconds of the machine's monotonic clock (V8 stamps its samples with the same clock). */
+export type ProfileWindow = { name: string; from: number; to: number };
+
+/** Now on the clock V8's CPU profiles use (CLOCK_MONOTONIC, shared by every process of the machine). */
+export function monotonicMicroseconds(): number {
+  return Number(process.hrtime.bigint() / 1000n);
+}
 
 /**
  * Where a V8 CPU profile (node --cpu-prof) spent its time: self time by package (or by file
- * of this repository) and the top functions. Idle time is left out, so shares are of busy time.
+ * of this repository) and the top functions, of the whole run or of one window of it. Idle time
+ * is left out, so shares are of busy time.
  */
-export function summarizeProfile(file: string, top = 15): string {
+export function summarizeProfile(file: string, top = 15, window?: ProfileWindow): string {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
-  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  let at = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    const delta = profile.timeDeltas[i] ?? 0;
+    at += delta;
+    if (window && (at < window.from || at > window.to)) return;
+    self.set(id, (self.get(id) ?? 0) + delta);
+  });
 
   const byFunction = new Map<string, number>();
   const byPlace = new Map<string, number>();

@@ -17,7 +17,7 @@ export async function runWorker(runtime: Runtime): Promise<void> {
   const broadcasts = startBroadcastLoop(runtime, { log, leaseMs: runtime.config.leaseMs });
   const escalations = startEscalationWorker({ deps: { storage, catalog: runtime.catalog, config: runtime.config }, log, leaseMs: runtime.config.leaseMs });
   // Expired sessions, sign-in counters and the like are deleted hourly.
-  const cleanup = startCleanupLoop(storage.db, { log });
+  const cleanup = startCleanupLoop(storage, { log });
   const reviews = startReviewWorker({ deps: { storage, catalog: runtime.catalog, config: runtime.config }, log, leaseMs: runtime.config.leaseMs });
   log.info({ database: storage.dialect }, 'delivery worker started');
   const stop = async () => {

@@ -24,7 +24,7 @@ async function main() {
     config.worker === 'embedded' ? startEscalationWorker({ deps: { storage, catalog, config }, log: log.child({ name: 'escalations' }), leaseMs: config.leaseMs }) : undefined;
   const reviews = config.worker === 'embedded' ? startReviewWorker({ deps: { storage, catalog, config }, log: log.child({ name: 'reviews' }), leaseMs: config.leaseMs }) : undefined;
   const broadcasts = config.worker === 'embedded' ? startBroadcastLoop({ storage, catalog, config }, { log: log.child({ name: 'broadcasts' }), leaseMs: config.leaseMs }) : undefined;
-  const cleanup = config.worker === 'embedded' ? startCleanupLoop(storage.db, { log: log.child({ name: 'cleanup' }) }) : undefined;
+  const cleanup = config.worker === 'embedded' ? startCleanupLoop(storage, { log: log.child({ name: 'cleanup' }) }) : undefined;
   const address = await app.listen({ port: config.port, host: config.host });
 
   const lines = [`Liaison is listening on ${address} (public URL ${config.publicUrl}, database: ${storage.dialect})`];

@@ -73,7 +73,7 @@ describe.each(DIALECTS)('removing expired rows on %s', (dialect) => {
     const logged: unknown[] = [];
     const log = { info: (o: unknown) => logged.push(o), error: (o: unknown) => logged.push(o), warn: () => {}, debug: () => {}, child: () => log };
     // A day later everything left has expired too.
-    const loop = startCleanupLoop(storage.db, { log: log as never, now: () => new Date(NOW.getTime() + 24 * HOUR) });
+    const loop = startCleanupLoop(storage, { log: log as never, now: () => new Date(NOW.getTime() + 24 * HOUR) });
     expect(await loop.drain()).toBe(5);
     await loop.stop();
     expect(logged).toEqual([{ removed: { sessions: 1, pendingSignIns: 1, passwordResets: 1, signInFailures: 1, dedupKeys: 1 } }]);
