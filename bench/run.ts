@@ -3,7 +3,7 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CASES } from './cases';
 import { fanOutLines, runFanOut } from './fanout/run-fanout';
-import type { Measurement, TargetName } from './lib/cases';
+import { combineRounds, type Measurement, type TargetName } from './lib/cases';
 import { operatorLines, runOperator } from './operator/run-operator';
 import { postgresDatabase, sqliteDatabase, type BenchDatabase } from './lib/databases';
 import { captureBaselineData, signIn, type Fixture } from './lib/fixture';
@@ -88,19 +88,23 @@ async function runDatabase(dialect: 'sqlite' | 'postgres', settings: Settings, c
 
     const results: CaseResult[] = [];
     for (const benchCase of cases) {
-      const measured: Partial<Record<TargetName, Measurement>> = {};
-      for (const [targetName, target] of [['baseline', baseline], ['liaison', liaison]] as const) {
-        const from = monotonicMicroseconds();
-        measured[targetName] = rounded(await benchCase.measure({ settings, fixture, target, targetName, workDir }));
-        if (targetName === 'liaison') profileWindows.push({ name: benchCase.name, from, to: monotonicMicroseconds() });
+      const rounds: Record<TargetName, Measurement[]> = { baseline: [], liaison: [] };
+      for (let round = 0; round < settings.rounds; round++) {
+        for (const [targetName, target] of [['baseline', baseline], ['liaison', liaison]] as const) {
+          const from = monotonicMicroseconds();
+          const seconds = settings.seconds / settings.rounds;
+          rounds[targetName].push(await benchCase.measure({ settings, fixture, target, targetName, workDir, round: { seconds, warmup: round === 0 } }));
+          if (targetName === 'liaison') profileWindows.push({ name: benchCase.name, from, to: monotonicMicroseconds() });
+        }
       }
+      const measured = { baseline: rounded(combineRounds(rounds.baseline)), liaison: rounded(combineRounds(rounds.liaison)) };
       const result: CaseResult = {
         case: benchCase.name,
         title: benchCase.title,
         unit: benchCase.unit,
-        liaison: measured.liaison!,
-        baseline: measured.baseline!,
-        ratio: Number((measured.liaison!.rate / measured.baseline!.rate).toFixed(3)),
+        liaison: measured.liaison,
+        baseline: measured.baseline,
+        ratio: Number((measured.liaison.rate / measured.baseline.rate).toFixed(3)),
       };
       results.push(result);
       log(`  ${tableRow(result)}`);
@@ -136,7 +140,9 @@ async function runDatabase(dialect: 'sqlite' | 'postgres', settings: Settings, c
         .sort((a, b) => statSync(b).size - statSync(a).size)[0];
       if (main) {
         log(`\nLiaison on ${dialect}, profile: ${main}`);
-        for (const window of profileWindows) log(`\n${window.name}: ${summarizeProfile(main, 15, window)}`);
+        for (const name of new Set(profileWindows.map((w) => w.name))) {
+          log(`\n${name}: ${summarizeProfile(main, 15, profileWindows.filter((w) => w.name === name))}`);
+        }
       }
     }
   }
@@ -157,6 +163,7 @@ async function main() {
     settings: {
       generator: `wrk (${WRK}), ${settings.threads} thread, ${settings.connections} connections`,
       seconds: settings.seconds,
+      rounds: settings.rounds,
       warmupSeconds: settings.warmupSeconds,
       threads: settings.threads,
       connections: settings.connections,

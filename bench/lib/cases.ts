@@ -15,6 +15,8 @@ export type CaseContext = {
   targetName: TargetName;
   /** A temp folder for this database's run (request files, logs). */
   workDir: string;
+  /** This round's measured seconds (default: all of `settings.seconds`) and whether to warm up first (default: yes). */
+  round?: { seconds: number; warmup: boolean };
 };
 
 export type Measurement = {
@@ -74,19 +76,19 @@ export function wrkCase(spec: { name: string; title: string; unit: BenchCase['un
     name: spec.name,
     title: spec.title,
     unit: spec.unit,
-    async measure({ settings, fixture, target, workDir }) {
+    async measure({ settings, fixture, target, workDir, round = { seconds: settings.seconds, warmup: true } }) {
       const lines = spec.requests(fixture);
       const file = join(workDir, `${spec.name}.requests`);
       if (!existsSync(file)) writeFileSync(file, requestFileText(lines));
       await probe(target.url, lines[0]!);
       const wrk = { url: target.url, requestsFile: file, threads: settings.threads, connections: settings.connections };
-      if (settings.warmupSeconds > 0) await runWrk({ ...wrk, seconds: settings.warmupSeconds });
+      if (round.warmup && settings.warmupSeconds > 0) await runWrk({ ...wrk, seconds: settings.warmupSeconds });
 
       target.resetPeakRss();
       const cpuBefore = target.cpuSeconds();
       const machineBefore = machineCpu();
       const started = performance.now();
-      const result = await runWrk({ ...wrk, seconds: settings.seconds });
+      const result = await runWrk({ ...wrk, seconds: round.seconds });
       const wall = (performance.now() - started) / 1000;
       const machineAfter = machineCpu();
       const cores = availableParallelism();
@@ -114,4 +116,40 @@ async function probe(url: string, line: RequestLine): Promise<void> {
   });
   const text = await response.text();
   if (response.status < 200 || response.status > 299) throw new Error(`${line.method} ${line.path} answered ${response.status}: ${text.slice(0, 500)}`);
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+/**
+ * One measurement from a case's rounds: the rate over all of them (requests over seconds), each
+ * latency percentile as the median of the rounds' (percentiles do not add up), the highest peak
+ * memory, the mean CPU, and every failure counted.
+ */
+export function combineRounds(rounds: Measurement[]): Measurement {
+  if (rounds.length === 1) return rounds[0]!;
+  const sum = (pick: (m: Measurement) => number) => rounds.reduce((total, m) => total + pick(m), 0);
+  const requests = sum((m) => m.requests);
+  const seconds = sum((m) => m.seconds);
+  const latency = (key: keyof Measurement['latencyMs']) => median(rounds.map((m) => m.latencyMs[key]));
+  return {
+    rate: requests / seconds,
+    requests,
+    seconds,
+    latencyMs: { p50: latency('p50'), p75: latency('p75'), p90: latency('p90'), p99: latency('p99'), max: Math.max(...rounds.map((m) => m.latencyMs.max)) },
+    failures: sum((m) => m.failures),
+    non2xx: sum((m) => m.non2xx),
+    socketErrors: {
+      connect: sum((m) => m.socketErrors.connect),
+      read: sum((m) => m.socketErrors.read),
+      write: sum((m) => m.socketErrors.write),
+      timeout: sum((m) => m.socketErrors.timeout),
+    },
+    peakRssMiB: Math.max(...rounds.map((m) => m.peakRssMiB)),
+    serverCpuPercent: sum((m) => m.serverCpuPercent * m.seconds) / seconds,
+    machineCpuPercent: sum((m) => m.machineCpuPercent * m.seconds) / seconds,
+  };
 }

@@ -13,10 +13,10 @@ export function monotonicMicroseconds(): number {
 
 /**
  * Where a V8 CPU profile (node --cpu-prof) spent its time: self time by package (or by file
- * of this repository) and the top functions, of the whole run or of one window of it. Idle time
+ * of this repository) and the top functions, of the whole run or of some windows of it. Idle time
  * is left out, so shares are of busy time.
  */
-export function summarizeProfile(file: string, top = 15, window?: ProfileWindow): string {
+export function summarizeProfile(file: string, top = 15, windows?: ProfileWindow[]): string {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
@@ -24,7 +24,7 @@ export function summarizeProfile(file: string, top = 15, window?: ProfileWindow)
   profile.samples.forEach((id, i) => {
     const delta = profile.timeDeltas[i] ?? 0;
     at += delta;
-    if (window && (at < window.from || at > window.to)) return;
+    if (windows && !windows.some((w) => at >= w.from && at <= w.to)) return;
     self.set(id, (self.get(id) ?? 0) + delta);
   });
 

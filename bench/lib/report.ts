@@ -32,7 +32,7 @@ export type Report = {
   at: string;
   node: string;
   machine: { cpus: number; model: string; loadAverageAtStart: number[] };
-  settings: Pick<Settings, 'seconds' | 'warmupSeconds' | 'threads' | 'connections' | 'accounts' | 'signedIn' | 'operatorAccounts' | 'operatorConnections'> & { generator: string };
+  settings: Pick<Settings, 'seconds' | 'rounds' | 'warmupSeconds' | 'threads' | 'connections' | 'accounts' | 'signedIn' | 'operatorAccounts' | 'operatorConnections'> & { generator: string };
   durationSeconds: number;
   databases: DatabaseResult[];
 };
@@ -104,7 +104,7 @@ export function tableRow(result: CaseResult): string {
 export function formatReport(report: Report): string {
   const s = report.settings;
   const out = [
-    `Liaison vs bare Fastify (baseline): ${s.generator}, ${s.seconds} s per case after ${s.warmupSeconds} s warm-up; ` +
+    `Liaison vs bare Fastify (baseline): ${s.generator}, ${s.seconds} s per case and target in ${s.rounds} alternating rounds, after ${s.warmupSeconds} s warm-up; ` +
       `${thousands(s.accounts)} accounts, ${s.signedIn} admins signed in; ${report.machine.cpus} cores (${report.machine.model}), Node ${report.node}`,
     'RSS: peak resident memory of the server process during the case; CPU %: of the Liaison process (100 = one core); ' +
       `host %: of the whole machine meanwhile (${report.machine.cpus * 100} = all cores busy: the server had to share); ratio: Liaison / baseline rate.`,

@@ -2,7 +2,12 @@
 export type Settings = {
   /** Seconds of measured load per case and target. */
   seconds: number;
-  /** Seconds of unmeasured load before each measurement (JIT, caches, connection pools). */
+  /**
+   * The measured seconds are split into this many rounds, baseline and Liaison taking turns, so a
+   * machine that slows down or speeds up meanwhile (a shared VM) weighs on both alike.
+   */
+  rounds: number;
+  /** Seconds of unmeasured load before each case's first round (JIT, caches, connection pools). */
   warmupSeconds: number;
   /** wrk: threads and open connections. */
   threads: number;
@@ -52,6 +57,7 @@ export function loadSettings(): Settings {
   return {
     seconds: number('BENCH_SECONDS', 6, 1, 120),
     warmupSeconds: number('BENCH_WARMUP_SECONDS', 1, 0, 60),
+    rounds: number('BENCH_ROUNDS', 3, 1, 20),
     threads: 1,
     connections: number('BENCH_CONNECTIONS', 50, 1, 1000),
     accounts: number('BENCH_ACCOUNTS', 10_000, 1, 1_000_000),
