@@ -88,8 +88,19 @@ export async function publicSupportContacts(
     return { value, body, etag, version, info, holidays, checkedAt, validUntil: status.nextChangeAt ? Date.parse(status.nextChangeAt) : Number.POSITIVE_INFINITY };
   };
 
+  // `pragma data_version` takes and drops a file lock: at 50 connections that was a third of a
+  // public answer. It is read once per turn of the event loop (the requests a turn takes up
+  // share it), so another process's commit is seen from the next turn on: the same bound as a
+  // NOTIFY on PostgreSQL, which is handled in a turn of its own as well.
+  let checkedThisTurn = false;
+  const turnEnded = () => {
+    checkedThisTurn = false;
+  };
+
   async function read(accountId: string, now = Date.now()): Promise<ServedSupportContact | undefined> {
-    if (storage.dataVersion) {
+    if (storage.dataVersion && !checkedThisTurn) {
+      checkedThisTurn = true;
+      setImmediate(turnEnded);
       const dataVersion = storage.dataVersion();
       if (dataVersion !== seenDataVersion) {
         // Another process wrote something: check each entry once before serving it again.

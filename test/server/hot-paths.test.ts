@@ -69,7 +69,7 @@ describe.each(DIALECTS)('hot paths on %s', (dialect) => {
     expect((await putThrough(other, 'changed-elsewhere@brand.example')).statusCode).toBe(200);
     const seenByFirst = () => t.app.inject({ method: 'GET', url: publicUrl(account.id) }).then((r) => r.json().email);
     if (dialect === 'sqlite') {
-      // data_version moved: the very next request checks the database.
+      // data_version moved: the next request (in a later turn of the event loop) checks the database.
       expect(await seenByFirst()).toBe('changed-elsewhere@brand.example');
     } else {
       // NOTIFY reaches the other process after the commit, within milliseconds.
