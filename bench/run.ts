@@ -5,7 +5,7 @@ import { CASES } from './cases';
 import { fanOutLines, runFanOut } from './fanout/run-fanout';
 import { combineRounds, type Measurement, type TargetName } from './lib/cases';
 import { operatorLines, runOperator } from './operator/run-operator';
-import { postgresDatabase, sqliteDatabase, type BenchDatabase } from './lib/databases';
+import { dropAll, postgresDatabase, sqliteDatabase, type BenchDatabase } from './lib/databases';
 import { captureBaselineData, signIn, type Fixture } from './lib/fixture';
 import { killAll, ROOT, startServer, tail, type ServerProcess } from './lib/processes';
 import { monotonicMicroseconds, summarizeProfile, type ProfileWindow } from './lib/profile';
@@ -195,6 +195,7 @@ async function abort(reason: string) {
   log(`\nbench stopped: ${reason}; cleaning up`);
   killAll();
   for (const cleanup of cleanups.splice(0)) await cleanup().catch(() => {});
+  await dropAll();
   process.exit(1);
 }
 

@@ -13,7 +13,7 @@ import { newId, nowIso } from '../../src/storage/ids';
 import { migrateToLatest } from '../../src/storage/migrations';
 import type { Database } from '../../src/storage/schema';
 import { postgresDatabase, sqliteDatabase } from '../lib/databases';
-import { ROOT } from '../lib/processes';
+import { ROOT, track } from '../lib/processes';
 import type { Settings } from '../lib/settings';
 
 export type FanOutResult = {
@@ -32,11 +32,11 @@ const CONTACTS_PER_ACCOUNT = 10;
 const SMTP_CONNECTIONS = '4';
 
 export function child(entry: string, env: Record<string, string>, stdin = false): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', entry], {
+  return track(spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', NODE_ENV: 'production', ...env },
     stdio: [stdin ? 'pipe' : 'ignore', 'pipe', 'inherit'],
-  });
+  }));
 }
 
 /** Resolves with the first stdout line that `match`es. */

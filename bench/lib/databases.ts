@@ -19,13 +19,32 @@ export type BenchDatabase = {
   drop(): Promise<void>;
 };
 
+/** Every database not dropped yet: an interrupted run drops them all (`dropAll`). */
+const undropped = new Set<BenchDatabase>();
+
+function tracked(database: BenchDatabase): BenchDatabase {
+  undropped.add(database);
+  const drop = database.drop;
+  return Object.assign(database, {
+    async drop() {
+      undropped.delete(database);
+      await drop();
+    },
+  });
+}
+
+/** Drops every database still there (the bench was interrupted before its own cleanup ran). */
+export async function dropAll(): Promise<void> {
+  for (const database of [...undropped]) await database.drop().catch(() => {});
+}
+
 /** A SQLite file in a temp folder, removed afterwards. */
 export function sqliteDatabase(): BenchDatabase {
   const dir = mkdtempSync(join(tmpdir(), 'liaison-bench-'));
   const file = join(dir, 'bench.db');
   const storage = openStorage(`sqlite:${file}`);
   const close = once(() => storage.close());
-  return {
+  return tracked({
     dialect: 'sqlite',
     serverUrl: `sqlite:${file}`,
     storage,
@@ -35,7 +54,7 @@ export function sqliteDatabase(): BenchDatabase {
       await close();
       rmSync(dir, { recursive: true, force: true });
     },
-  };
+  });
 }
 
 /**
@@ -54,7 +73,7 @@ export async function postgresDatabase(url: string): Promise<BenchDatabase> {
   const close = once(() => storage.close());
   const serverUrl = new URL(url);
   serverUrl.searchParams.set('options', `-c search_path=${schema}`);
-  return {
+  return tracked({
     dialect: 'postgres',
     serverUrl: serverUrl.toString(),
     storage,
@@ -64,7 +83,7 @@ export async function postgresDatabase(url: string): Promise<BenchDatabase> {
       await close();
       await admin(url, (client) => client.query(`drop schema if exists ${schema} cascade`));
     },
-  };
+  });
 }
 
 async function admin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {

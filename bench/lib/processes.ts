@@ -25,7 +25,14 @@ export type ServerProcess = {
 
 const running = new Set<ChildProcess>();
 
-/** Kills every server still running (the bench failed or was interrupted). */
+/** Counts a helper process (worker, SMTP sink) among those `killAll` kills. */
+export function track<T extends ChildProcess>(child: T): T {
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  return child;
+}
+
+/** Kills every server and helper process still running (the bench failed or was interrupted). */
 export function killAll(): void {
   for (const child of running) child.kill('SIGKILL');
   running.clear();

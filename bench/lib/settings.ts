@@ -70,6 +70,6 @@ export function loadSettings(): Settings {
     fanOutAccounts: number('BENCH_FANOUT_ACCOUNTS', 2000, 0, 100_000),
     operatorAccounts: number('BENCH_OPERATOR_ACCOUNTS', 100_000, 0, 1_000_000),
     operatorConnections: number('BENCH_OPERATOR_CONNECTIONS', 10, 1, 1000),
-    operatorBroadcastSeconds: number('BENCH_OPERATOR_BROADCAST_SECONDS', 600, 10, 3600),
+    operatorBroadcastSeconds: number('BENCH_OPERATOR_BROADCAST_SECONDS', 90, 10, 3600),
   };
 }
