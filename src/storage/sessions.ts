@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { compiledQuery } from './compiled';
-import type { Db } from './db';
+import { dialectOf, type Db } from './db';
+import type { MembershipSummary } from './memberships';
 import { nowIso } from './ids';
 import type { Role } from '../domain/roles';
 import { toAccount, type Account, type AccountIntegration } from './accounts';
@@ -67,7 +68,7 @@ type SessionRow = {
   enrolment_required: number;
 };
 
-/** The session's columns and its person's, shared by the two reads below. */
+/** The session's columns and its person's, shared by the reads below. */
 const sessionColumns = [
   'sessions.id',
   'sessions.user_id',
@@ -92,6 +93,24 @@ const sessionColumns = [
 const sessionWithUser = compiledQuery<'id', SessionRow>((db, param) =>
   db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id').select(sessionColumns).where('sessions.id', '=', param('id')),
 );
+
+/**
+ * The same read with the person's memberships (the accounts they belong to, by name) gathered as
+ * JSON by the database: the session route shows them, one query instead of two.
+ */
+const sessionWithMemberships = compiledQuery<'id', SessionRow & { memberships: unknown }>((db, param) => {
+  const memberships =
+    dialectOf(db) === 'postgres'
+      ? sql`(select coalesce(json_agg(json_build_object('accountId', a.id, 'accountName', a.name, 'role', m.role) order by a.name, a.id), '[]'::json)
+             from memberships m inner join accounts a on a.id = m.account_id where m.user_id = users.id)`
+      : sql`(select json_group_array(json_object('accountId', a.id, 'accountName', a.name, 'role', m.role) order by a.name, a.id)
+             from memberships m inner join accounts a on a.id = m.account_id where m.user_id = users.id)`;
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([...sessionColumns, memberships.as('memberships')])
+    .where('sessions.id', '=', param('id'));
+});
 
 type AccountColumns = {
   account_id: string | null;
@@ -132,18 +151,24 @@ const sessionInAccount = compiledQuery<'id' | 'accountId', SessionRow & AccountC
 /** What the session's read found of the account a request is about: null when there is none. */
 export type AccountInSession = { account: Account; role: Role | null } | null;
 
+/** What a request reads along with its session: one account (`accountId`), or the person's memberships. */
+export type SessionReadAlong = { accountId?: string; memberships?: boolean };
+
 /**
  * The live session and its user for a cookie value, sliding its expiry forward; undefined when
  * unknown or expired. With `accountId` (a request about one account), also that account and the
- * person's role in it, read in the same query (`inAccount`).
+ * person's role in it (`inAccount`); with `memberships`, every account the person belongs to
+ * (`memberships`): either read in the same query.
  */
 export async function findSession(
   db: Db,
   token: string,
-  accountId?: string,
-): Promise<{ session: SessionRecord; user: User; inAccount?: AccountInSession } | undefined> {
+  along: SessionReadAlong = {},
+): Promise<{ session: SessionRecord; user: User; inAccount?: AccountInSession; memberships?: MembershipSummary[] } | undefined> {
   const id = hashToken(token);
-  const rows: (SessionRow & Partial<AccountColumns>)[] = accountId === undefined ? await sessionWithUser(db, { id }) : await sessionInAccount(db, { id, accountId });
+  const { accountId } = along;
+  const rows: (SessionRow & Partial<AccountColumns> & { memberships?: unknown })[] =
+    accountId !== undefined ? await sessionInAccount(db, { id, accountId }) : along.memberships ? await sessionWithMemberships(db, { id }) : await sessionWithUser(db, { id });
   const row = rows[0];
   if (!row) return undefined;
   const now = Date.now();
@@ -164,6 +189,11 @@ export async function findSession(
     session: { id: row.id, userId: row.user_id, csrfToken: row.csrf_token, expiresAt, enrolmentRequired: Number(row.enrolment_required) === 1 },
     user: toUser({ ...row, id: row.user_id }),
   };
+  if (along.memberships && accountId === undefined) {
+    // PostgreSQL hands json over parsed, SQLite as text.
+    const memberships = (typeof row.memberships === 'string' ? JSON.parse(row.memberships) : (row.memberships ?? [])) as MembershipSummary[];
+    return { ...found, memberships };
+  }
   if (accountId === undefined) return found;
   const inAccount: AccountInSession =
     row.account_id == null

@@ -5,6 +5,7 @@ import { DEFAULT_CATALOG_PATH, loadCatalog } from '../../src/app/catalog';
 import { loadConfig } from '../../src/app/config';
 import { buildApp } from '../../src/server/app';
 import { openStorage, type Storage } from '../../src/storage/db';
+import { listMembershipsOfUser } from '../../src/storage/memberships';
 import { completeDocument, createAccountWithAdmin } from '../support/accounts';
 import { createTestApp, createUser, signInAs, type Client, type TestApp } from '../support/app';
 import { DIALECTS, TEST_DATABASE_URL } from '../support/storage';
@@ -115,6 +116,28 @@ describe.each(DIALECTS)('hot paths on %s', (dialect) => {
     expect((await read(t.app)).statusCode).toBe(401);
     expect((await read(other)).statusCode).toBe(401);
     expect((await other.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie: again.cookie } })).statusCode).toBe(401);
+  });
+
+  it("reads the person's memberships with the session: every account, by name, with its role", async () => {
+    const email = `member-${dialect}-${Date.now()}@partner.example`;
+    const person = await createUser(t, { email });
+    const roles = { Zeta: 'viewer', Alpha: 'admin', Mid: 'editor' } as const;
+    for (const [name, role] of Object.entries(roles)) {
+      const account = await createAccountWithAdmin(t, operator, { name: `${name} ${dialect}` });
+      expect((await account.admin.request('POST', `/api/v1/accounts/${account.id}/users`, { email, role })).statusCode).toBe(201);
+    }
+    const session = await (await signInAs(t, email)).request('GET', '/api/v1/session');
+    expect(session.statusCode).toBe(200);
+    const memberships = session.json().memberships as { accountName: string; role: string }[];
+    expect(memberships.map((m) => [m.accountName, m.role])).toEqual([
+      [`Alpha ${dialect}`, 'admin'],
+      [`Mid ${dialect}`, 'editor'],
+      [`Zeta ${dialect}`, 'viewer'],
+    ]);
+    // The same as the read on its own (sign-in answers with that one).
+    expect(memberships).toEqual(await listMembershipsOfUser(t.storage.db, person.id));
+    // Nobody's member: an empty list, not a list of nulls.
+    expect((await operator.request('GET', '/api/v1/session')).json().memberships).toEqual([]);
   });
 
   it('answers account requests with the role of the caller: a member of another account gets 404', async () => {

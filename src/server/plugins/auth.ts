@@ -5,6 +5,7 @@ import { DomainError } from '../../domain/errors';
 import { isSupportedLocale } from '../../domain/locales';
 import { ANONYMOUS, type Principal } from '../../domain/principal';
 import type { Db } from '../../storage/db';
+import type { MembershipSummary } from '../../storage/memberships';
 import { findSession, type AccountInSession } from '../../storage/sessions';
 import { translator } from '../../i18n';
 
@@ -24,12 +25,16 @@ declare module 'fastify' {
     csrf?: boolean;
     /** True where platform systems may call with a service token (raising notifications). */
     serviceTokens?: boolean;
+    /** True where the route shows the person's memberships: the session's read brings them along. */
+    readsMemberships?: boolean;
   }
   interface FastifyRequest {
     /** Who is calling: a signed-in person, a service token, or anonymous on public routes. */
     principal: Principal;
     /** The account of the request as the session's read found it (undefined: not read with it). */
     accountInSession?: AccountInSession;
+    /** The person's memberships as the session's read found them (routes with `readsMemberships`). */
+    membershipsInSession?: MembershipSummary[];
   }
 }
 
@@ -80,10 +85,17 @@ async function authenticate(request: FastifyRequest, options: AuthOptions, cooki
   }
   const cookie = request.cookies[cookieName];
   if (!cookie) return undefined;
-  // A request about one account reads the account with the session (see account-scope.ts).
-  const accountId = request.routeOptions.config.permission ? (request.params as { accountId?: string }).accountId : undefined;
-  const found = await findSession(options.db, cookie, accountId !== undefined && ACCOUNT_ID.test(accountId) ? accountId : undefined);
+  // A request about one account reads the account with the session (see account-scope.ts); the
+  // session route reads the person's memberships with it.
+  const config = request.routeOptions.config;
+  const accountId = config.permission ? (request.params as { accountId?: string }).accountId : undefined;
+  const found = await findSession(
+    options.db,
+    cookie,
+    accountId !== undefined && ACCOUNT_ID.test(accountId) ? { accountId } : { memberships: config.readsMemberships === true },
+  );
   if (found?.inAccount !== undefined) request.accountInSession = found.inAccount;
+  if (found?.memberships !== undefined) request.membershipsInSession = found.memberships;
   return (
     found && {
       kind: 'user',
@@ -101,6 +113,7 @@ export default fp(
     // Fastify refuses object defaults on requests: start from null, set on every routed request below.
     app.decorateRequest('principal', null as never);
     app.decorateRequest('accountInSession', undefined);
+    app.decorateRequest('membershipsInSession', undefined);
 
     app.addHook('onRequest', async (request) => {
       // Unknown routes (no route config) fall through to the not-found handler.

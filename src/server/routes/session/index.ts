@@ -99,8 +99,8 @@ export default async function sessionRoutes(app: FastifyInstance, { context }: {
 
   routes.get(
     '/api/v1/session',
-    { schema: { tags, summary: 'The signed-in user', response: { 200: sessionResponse, ...errorResponses(401) } } },
-    async (request) => getSession(context, request.principal),
+    { config: { readsMemberships: true }, schema: { tags, summary: 'The signed-in user', response: { 200: sessionResponse, ...errorResponses(401) } } },
+    async (request) => getSession(context, request.principal, { memberships: request.membershipsInSession }),
   );
 
   routes.patch(
