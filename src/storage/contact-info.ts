@@ -25,77 +25,87 @@ export type AddressHealth = {
 /** The yearly review of the whole document. */
 export type ReviewState = { confirmedAt: string; dueAt: string; remindedAt: string | null; staleSince: string | null; stale: boolean };
 
+/** A row of the contact-information read (`contactInfoReadColumns`); all null when there is no document. */
+export type ContactInfoReadRow = {
+  version: number | string | null;
+  document: string | null;
+  updated_at: string | null;
+  updated_by: string | null;
+  saver_email: string | null;
+  saver_name: string | null;
+  members: unknown;
+  health: unknown;
+  review_confirmed_at: string | null;
+  review_due_at: string | null;
+  review_reminded_at: string | null;
+  review_stale_since: string | null;
+};
+
 /**
- * The document with what the read shows beside it, in one query (the signed-in read of the
- * contact information is a hot path): the account's members, whoever saved it last (an operator
- * is no member), each listed address's health and the yearly review. Lists are gathered as JSON
- * by the database.
+ * What the contact-information read selects beside the document: the account's members, whoever
+ * saved it last (an operator is no member), each listed address's health and the yearly review;
+ * lists gathered as JSON by the database. Over `contact_info`, `users as saver` and
+ * `contact_reviews as review`, which the query joins (`joinContactInfo`): on its own, or along with
+ * the session's read (storage/sessions.ts), as the signed-in read of the contact information is a
+ * hot path.
  */
-const contactInfoWithPeople = compiledQuery<
-  'accountId',
-  {
-    version: number;
-    document: string;
-    updated_at: string;
-    updated_by: string | null;
-    saver_email: string | null;
-    saver_name: string | null;
-    members: unknown;
-    health: unknown;
-    review_confirmed_at: string | null;
-    review_due_at: string | null;
-    review_reminded_at: string | null;
-    review_stale_since: string | null;
-  }
->((db, param) => {
+export function contactInfoReadColumns(db: Db) {
   const postgres = dialectOf(db) === 'postgres';
   const members = postgres
-    ? sql`(select coalesce(json_agg(json_build_object('id', u.id, 'email', u.email, 'name', u.name)), '[]'::json)
+    ? sql<unknown>`(select coalesce(json_agg(json_build_object('id', u.id, 'email', u.email, 'name', u.name)), '[]'::json)
            from memberships m inner join users u on u.id = m.user_id where m.account_id = contact_info.account_id)`
-    : sql`(select json_group_array(json_object('id', u.id, 'email', u.email, 'name', u.name))
+    : sql<unknown>`(select json_group_array(json_object('id', u.id, 'email', u.email, 'name', u.name))
            from memberships m inner join users u on u.id = m.user_id where m.account_id = contact_info.account_id)`;
   const health = postgres
     ? // Timestamps in the same ISO 8601 UTC shape as everywhere else (json would write +00:00).
-      sql`(select coalesce(json_agg(json_build_object('field', h.purpose, 'email', h.address, 'state', h.state,
+      sql<unknown>`(select coalesce(json_agg(json_build_object('field', h.purpose, 'email', h.address, 'state', h.state,
              'confirmedAt', to_char(h.confirmed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
              'bouncingSince', to_char(h.bouncing_since at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
              'lastBounce', h.last_bounce) order by h.purpose, h.address), '[]'::json)
            from contact_health h where h.account_id = contact_info.account_id)`
-    : sql`(select json_group_array(json_object('field', h.purpose, 'email', h.address, 'state', h.state, 'confirmedAt', h.confirmed_at,
+    : sql<unknown>`(select json_group_array(json_object('field', h.purpose, 'email', h.address, 'state', h.state, 'confirmedAt', h.confirmed_at,
                                               'bouncingSince', h.bouncing_since, 'lastBounce', h.last_bounce))
            from (select * from contact_health where account_id = contact_info.account_id order by purpose, address) h)`;
-  return db
+  return [
+    sql.ref<number | null>('contact_info.version').as('version'),
+    sql.ref<string | null>('contact_info.document').as('document'),
+    sql.ref<string | null>('contact_info.updated_at').as('updated_at'),
+    sql.ref<string | null>('contact_info.updated_by').as('updated_by'),
+    sql.ref<string | null>('saver.email').as('saver_email'),
+    sql.ref<string | null>('saver.name').as('saver_name'),
+    members.as('members'),
+    health.as('health'),
+    sql.ref<string | null>('review.confirmed_at').as('review_confirmed_at'),
+    sql.ref<string | null>('review.due_at').as('review_due_at'),
+    sql.ref<string | null>('review.reminded_at').as('review_reminded_at'),
+    sql.ref<string | null>('review.stale_since').as('review_stale_since'),
+  ] as const;
+}
+
+const contactInfoWithPeople = compiledQuery<'accountId', ContactInfoReadRow>((db, param) =>
+  db
     .selectFrom('contact_info')
     .leftJoin('users as saver', 'saver.id', 'contact_info.updated_by')
     .leftJoin('contact_reviews as review', 'review.account_id', 'contact_info.account_id')
-    .select([
-      'contact_info.version',
-      'contact_info.document',
-      'contact_info.updated_at',
-      'contact_info.updated_by',
-      'saver.email as saver_email',
-      'saver.name as saver_name',
-      members.as('members'),
-      health.as('health'),
-      'review.confirmed_at as review_confirmed_at',
-      'review.due_at as review_due_at',
-      'review.reminded_at as review_reminded_at',
-      'review.stale_since as review_stale_since',
-    ])
-    .where('contact_info.account_id', '=', param('accountId'));
-});
+    .select(contactInfoReadColumns(db))
+    .where('contact_info.account_id', '=', param('accountId')),
+);
 
 /** PostgreSQL hands json over parsed, SQLite as text. */
-const jsonList = <T>(value: unknown): T[] => (typeof value === 'string' ? JSON.parse(value) : (value ?? [])) as T[];
+export const jsonList = <T>(value: unknown): T[] => (typeof value === 'string' ? JSON.parse(value) : (value ?? [])) as T[];
 
-export async function findContactInfoWithPeople(
-  db: Db,
-  accountId: string,
-): Promise<
-  { stored: StoredContactInfo; members: Map<string, NamedPerson>; savedBy: NamedPerson | null; health: AddressHealth[]; review: ReviewState | null } | undefined
-> {
-  const [row] = await contactInfoWithPeople(db, { accountId });
-  if (!row) return undefined;
+/** The document with what the read shows beside it. */
+export type ContactInfoWithPeople = {
+  stored: StoredContactInfo;
+  members: Map<string, NamedPerson>;
+  savedBy: NamedPerson | null;
+  health: AddressHealth[];
+  review: ReviewState | null;
+};
+
+/** A row of the contact-information read as the use cases take it; undefined when there is no document. */
+export function toContactInfoWithPeople(row: ContactInfoReadRow): ContactInfoWithPeople | undefined {
+  if (row.version === null || row.document === null || row.updated_at === null) return undefined;
   const members = jsonList<{ id: string | null; email: string; name: string }>(row.members);
   return {
     stored: { version: Number(row.version), info: JSON.parse(row.document) as ContactInfo, updatedAt: row.updated_at, updatedBy: row.updated_by },
@@ -114,6 +124,12 @@ export async function findContactInfoWithPeople(
             stale: row.review_stale_since !== null,
           },
   };
+}
+
+/** The document, the people it names, each address's health and the review: one indexed read. */
+export async function findContactInfoWithPeople(db: Db, accountId: string): Promise<ContactInfoWithPeople | undefined> {
+  const [row] = await contactInfoWithPeople(db, { accountId });
+  return row && toContactInfoWithPeople(row);
 }
 
 export async function findContactInfo(db: Db, accountId: string): Promise<StoredContactInfo | undefined> {

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { compiledQuery } from './compiled';
 import { dialectOf, type Db } from './db';
+import { contactInfoReadColumns, jsonList, toContactInfoWithPeople, type ContactInfoReadRow, type ContactInfoWithPeople } from './contact-info';
 import type { MembershipSummary } from './memberships';
 import { nowIso } from './ids';
 import type { Role } from '../domain/roles';
@@ -118,41 +119,58 @@ type AccountColumns = {
   contact_info_complete: number | null;
   account_language: string | null;
   role: Role | null;
-  type: string | null;
-  status: AccountIntegration['status'] | null;
+  integrations: unknown;
 };
 
 /**
- * The same read for a request about one account: the account, its integrations and the
- * person's role in it come along (one row per integration), so checking the session and the
- * account scope costs one indexed query instead of two.
+ * The same read for a request about one account: the account, its integrations (as JSON) and
+ * the person's role in it come along, so checking the session and the account scope costs one
+ * indexed query instead of two. With `contactInfo`, the account's contact-information read
+ * (storage/contact-info.ts) comes along too: the signed-in read of it is then one query in all.
+ * What comes along is only used once the account scope allowed the request.
  */
-const sessionInAccount = compiledQuery<'id' | 'accountId', SessionRow & AccountColumns>((db, param) =>
-  db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .leftJoin('accounts', (join) => join.on('accounts.id', '=', param('accountId')))
-    .leftJoin('memberships', (join) => join.onRef('memberships.account_id', '=', 'accounts.id').onRef('memberships.user_id', '=', 'sessions.user_id'))
-    .leftJoin('account_integrations', 'account_integrations.account_id', 'accounts.id')
-    .select([
-      ...sessionColumns,
-      'accounts.id as account_id',
-      'accounts.name as account_name',
-      'accounts.contact_info_complete',
-      'accounts.language as account_language',
-      'memberships.role',
-      'account_integrations.type',
-      'account_integrations.status',
-    ])
-    .where('sessions.id', '=', param('id'))
-    .orderBy('account_integrations.type'),
-);
+function sessionInAccountQuery(contactInfo: boolean) {
+  return compiledQuery<'id' | 'accountId', SessionRow & AccountColumns & Partial<ContactInfoReadRow>>((db, param) => {
+    const integrations =
+      dialectOf(db) === 'postgres'
+        ? sql<unknown>`(select coalesce(json_agg(json_build_object('type', i.type, 'status', i.status) order by i.type), '[]'::json)
+               from account_integrations i where i.account_id = accounts.id)`
+        : sql<unknown>`(select json_group_array(json_object('type', i.type, 'status', i.status) order by i.type)
+               from account_integrations i where i.account_id = accounts.id)`;
+    const base = db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .leftJoin('accounts', (join) => join.on('accounts.id', '=', param('accountId')))
+      .leftJoin('memberships', (join) => join.onRef('memberships.account_id', '=', 'accounts.id').onRef('memberships.user_id', '=', 'sessions.user_id'))
+      .select([
+        ...sessionColumns,
+        'accounts.id as account_id',
+        'accounts.name as account_name',
+        'accounts.contact_info_complete',
+        'accounts.language as account_language',
+        'memberships.role',
+        integrations.as('integrations'),
+      ])
+      .where('sessions.id', '=', param('id'));
+    if (!contactInfo) return base;
+    return base
+      .leftJoin('contact_info', 'contact_info.account_id', 'accounts.id')
+      .leftJoin('users as saver', 'saver.id', 'contact_info.updated_by')
+      .leftJoin('contact_reviews as review', 'review.account_id', 'contact_info.account_id')
+      .select(contactInfoReadColumns(db));
+  });
+}
+const sessionInAccount = sessionInAccountQuery(false);
+const sessionInAccountWithContactInfo = sessionInAccountQuery(true);
 
 /** What the session's read found of the account a request is about: null when there is none. */
 export type AccountInSession = { account: Account; role: Role | null } | null;
 
-/** What a request reads along with its session: one account (`accountId`), or the person's memberships. */
-export type SessionReadAlong = { accountId?: string; memberships?: boolean };
+/**
+ * What a request reads along with its session: one account (`accountId`), with its contact
+ * information too (`contactInfo`), or the person's memberships.
+ */
+export type SessionReadAlong = { accountId?: string; contactInfo?: boolean; memberships?: boolean };
 
 /**
  * The live session and its user for a cookie value, sliding its expiry forward; undefined when
@@ -164,11 +182,18 @@ export async function findSession(
   db: Db,
   token: string,
   along: SessionReadAlong = {},
-): Promise<{ session: SessionRecord; user: User; inAccount?: AccountInSession; memberships?: MembershipSummary[] } | undefined> {
+): Promise<
+  | { session: SessionRecord; user: User; inAccount?: AccountInSession; contactInfo?: ContactInfoWithPeople | null; memberships?: MembershipSummary[] }
+  | undefined
+> {
   const id = hashToken(token);
   const { accountId } = along;
-  const rows: (SessionRow & Partial<AccountColumns> & { memberships?: unknown })[] =
-    accountId !== undefined ? await sessionInAccount(db, { id, accountId }) : along.memberships ? await sessionWithMemberships(db, { id }) : await sessionWithUser(db, { id });
+  const rows: (SessionRow & Partial<AccountColumns> & Partial<ContactInfoReadRow> & { memberships?: unknown })[] =
+    accountId !== undefined
+      ? await (along.contactInfo ? sessionInAccountWithContactInfo : sessionInAccount)(db, { id, accountId })
+      : along.memberships
+        ? await sessionWithMemberships(db, { id })
+        : await sessionWithUser(db, { id });
   const row = rows[0];
   if (!row) return undefined;
   const now = Date.now();
@@ -190,22 +215,20 @@ export async function findSession(
     user: toUser({ ...row, id: row.user_id }),
   };
   if (along.memberships && accountId === undefined) {
-    // PostgreSQL hands json over parsed, SQLite as text.
-    const memberships = (typeof row.memberships === 'string' ? JSON.parse(row.memberships) : (row.memberships ?? [])) as MembershipSummary[];
-    return { ...found, memberships };
+    return { ...found, memberships: jsonList<MembershipSummary>(row.memberships) };
   }
   if (accountId === undefined) return found;
-  const inAccount: AccountInSession =
-    row.account_id == null
-      ? null
-      : {
-          account: toAccount(
-            { id: row.account_id, name: row.account_name!, contact_info_complete: Number(row.contact_info_complete), language: row.account_language! },
-            rows.flatMap((r) => (r.type != null && r.status != null ? [{ type: r.type, status: r.status }] : [])),
-          ),
-          role: row.role ?? null,
-        };
-  return { ...found, inAccount };
+  if (row.account_id == null) return { ...found, inAccount: null };
+  const inAccount: AccountInSession = {
+    account: toAccount(
+      { id: row.account_id, name: row.account_name!, contact_info_complete: Number(row.contact_info_complete), language: row.account_language! },
+      jsonList<AccountIntegration>(row.integrations),
+    ),
+    role: row.role ?? null,
+  };
+  if (!along.contactInfo) return { ...found, inAccount };
+  // null: the account has no contact information yet.
+  return { ...found, inAccount, contactInfo: toContactInfoWithPeople(row as ContactInfoReadRow) ?? null };
 }
 
 export async function deleteSession(db: Db, sessionId: string): Promise<void> {

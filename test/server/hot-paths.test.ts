@@ -6,6 +6,8 @@ import { loadConfig } from '../../src/app/config';
 import { buildApp } from '../../src/server/app';
 import { openStorage, type Storage } from '../../src/storage/db';
 import { listMembershipsOfUser } from '../../src/storage/memberships';
+import { findAccountWithRole } from '../../src/storage/accounts';
+import { presentContactInfo } from '../../src/commands/parts/contact-info-document';
 import { completeDocument, createAccountWithAdmin } from '../support/accounts';
 import { createTestApp, createUser, signInAs, type Client, type TestApp } from '../support/app';
 import { DIALECTS, TEST_DATABASE_URL } from '../support/storage';
@@ -138,6 +140,36 @@ describe.each(DIALECTS)('hot paths on %s', (dialect) => {
     expect(memberships).toEqual(await listMembershipsOfUser(t.storage.db, person.id));
     // Nobody's member: an empty list, not a list of nulls.
     expect((await operator.request('GET', '/api/v1/session')).json().memberships).toEqual([]);
+  });
+
+  it('reads the contact information along with the session, the same as the read on its own', async () => {
+    const account = await createAccountWithAdmin(t, operator);
+    const onItsOwn = async () => {
+      const found = await findAccountWithRole(t.storage.db, account.id, null);
+      return JSON.parse(JSON.stringify(await presentContactInfo(t.storage.db, t.deps.catalog, found!.account)));
+    };
+    const read = async (client: Client) => {
+      const response = await client.request('GET', `/api/v1/accounts/${account.id}/contact-info`);
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.headers.etag).toBe(`"${response.json().version}"`);
+      return response.json();
+    };
+    // No document yet, then one saved by the admin (an alert contact with a name), then one saved by an operator (no member).
+    expect(await read(account.admin)).toEqual(await onItsOwn());
+    expect((await account.admin.request('PUT', `/api/v1/accounts/${account.id}/contact-info`, completeDocument(account.adminId))).statusCode).toBe(200);
+    const saved = await read(account.admin);
+    expect(saved).toEqual(await onItsOwn());
+    expect(saved.alertContacts).toEqual([{ userId: account.adminId, email: account.adminEmail, name: 'First Admin' }]);
+    expect(saved.contactHealth.length).toBeGreaterThan(0);
+    const byOperator = await operator.request('PUT', `/api/v1/accounts/${account.id}/contact-info`, { ...withHelp(account.adminId, 'ops-saved@brand.example'), version: saved.version });
+    expect(byOperator.statusCode, byOperator.body).toBe(200);
+    expect(await read(operator)).toEqual(await onItsOwn());
+    expect((await read(account.admin)).updatedBy.name).toBe('ops');
+    // Someone else's account: 404, and nothing of the document in the answer.
+    const stranger = await createAccountWithAdmin(t, operator);
+    const refused = await stranger.admin.request('GET', `/api/v1/accounts/${account.id}/contact-info`);
+    expect(refused.statusCode).toBe(404);
+    expect(refused.body).not.toContain('ops-saved@brand.example');
   });
 
   it('answers account requests with the role of the caller: a member of another account gets 404', async () => {

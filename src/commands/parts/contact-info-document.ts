@@ -5,7 +5,7 @@ import { hasMerchantIssueContacts, type IntegrationCatalog } from '../../domain/
 import type { Actor } from '../../domain/principal';
 import type { Account } from '../../storage/accounts';
 import { recordAudit, type AuditChange } from '../../storage/audit-log';
-import { findContactInfo, findContactInfoWithPeople, writeContactInfo, type NamedPerson } from '../../storage/contact-info';
+import { findContactInfo, findContactInfoWithPeople, writeContactInfo, type ContactInfoWithPeople, type NamedPerson } from '../../storage/contact-info';
 import { afterCommit, type Db } from '../../storage/db';
 import { listAllMembers } from '../../storage/memberships';
 import type { ContactHealthView } from './contact-health';
@@ -35,10 +35,11 @@ export async function loadContactInfo(db: Db, catalog: IntegrationCatalog, accou
   return { stored, info, merchant, missing: missingFields(info, merchant) };
 }
 
-export async function presentContactInfo(db: Db, catalog: IntegrationCatalog, account: Account): Promise<ContactInfoView> {
+export async function presentContactInfo(db: Db, catalog: IntegrationCatalog, account: Account, read?: ContactInfoWithPeople | null): Promise<ContactInfoView> {
   const merchant = hasMerchantIssueContacts(catalog, account.integrations.map((i) => i.type));
-  // The document, the people it names, each address's health and the review: one read.
-  const found = await findContactInfoWithPeople(db, account.id);
+  // The document, the people it names, each address's health and the review: one read (or the
+  // one made along with the session: `read`, null when there was no document).
+  const found = read === undefined ? await findContactInfoWithPeople(db, account.id) : (read ?? undefined);
   const stored = found?.stored;
   const info = stored?.info ?? emptyContactInfo(merchant);
   const missing = missingFields(info, merchant);

@@ -5,6 +5,7 @@ import { DomainError } from '../../domain/errors';
 import { isSupportedLocale } from '../../domain/locales';
 import { ANONYMOUS, type Principal } from '../../domain/principal';
 import type { Db } from '../../storage/db';
+import type { ContactInfoWithPeople } from '../../storage/contact-info';
 import type { MembershipSummary } from '../../storage/memberships';
 import { findSession, type AccountInSession } from '../../storage/sessions';
 import { translator } from '../../i18n';
@@ -25,16 +26,24 @@ declare module 'fastify' {
     csrf?: boolean;
     /** True where platform systems may call with a service token (raising notifications). */
     serviceTokens?: boolean;
-    /** True where the route shows the person's memberships: the session's read brings them along. */
-    readsMemberships?: boolean;
+    /**
+     * What the route shows that the session's read can bring along in the same query: the
+     * person's memberships, or (account routes) the account's contact information.
+     */
+    sessionReadsAlong?: 'memberships' | 'contactInfo';
   }
   interface FastifyRequest {
     /** Who is calling: a signed-in person, a service token, or anonymous on public routes. */
     principal: Principal;
     /** The account of the request as the session's read found it (undefined: not read with it). */
     accountInSession?: AccountInSession;
-    /** The person's memberships as the session's read found them (routes with `readsMemberships`). */
+    /** The person's memberships as the session's read found them (`sessionReadsAlong: 'memberships'`). */
     membershipsInSession?: MembershipSummary[];
+    /**
+     * The account's contact information as the session's read found it (`sessionReadsAlong:
+     * 'contactInfo'`; null: none yet). Only for use once the account scope allowed the request.
+     */
+    contactInfoInSession?: ContactInfoWithPeople | null;
   }
 }
 
@@ -85,16 +94,19 @@ async function authenticate(request: FastifyRequest, options: AuthOptions, cooki
   }
   const cookie = request.cookies[cookieName];
   if (!cookie) return undefined;
-  // A request about one account reads the account with the session (see account-scope.ts); the
-  // session route reads the person's memberships with it.
+  // A request about one account reads the account with the session (see account-scope.ts), and
+  // what the route shows where it can (`sessionReadsAlong`).
   const config = request.routeOptions.config;
   const accountId = config.permission ? (request.params as { accountId?: string }).accountId : undefined;
   const found = await findSession(
     options.db,
     cookie,
-    accountId !== undefined && ACCOUNT_ID.test(accountId) ? { accountId } : { memberships: config.readsMemberships === true },
+    accountId !== undefined && ACCOUNT_ID.test(accountId)
+      ? { accountId, contactInfo: config.sessionReadsAlong === 'contactInfo' }
+      : { memberships: config.sessionReadsAlong === 'memberships' },
   );
   if (found?.inAccount !== undefined) request.accountInSession = found.inAccount;
+  if (found?.contactInfo !== undefined) request.contactInfoInSession = found.contactInfo;
   if (found?.memberships !== undefined) request.membershipsInSession = found.memberships;
   return (
     found && {
@@ -114,6 +126,7 @@ export default fp(
     app.decorateRequest('principal', null as never);
     app.decorateRequest('accountInSession', undefined);
     app.decorateRequest('membershipsInSession', undefined);
+    app.decorateRequest('contactInfoInSession', undefined);
 
     app.addHook('onRequest', async (request) => {
       // Unknown routes (no route config) fall through to the not-found handler.

@@ -49,11 +49,11 @@ export default async function contactInfoRoutes(app: FastifyInstance, { context 
   routes.get(
     '/api/v1/accounts/:accountId/contact-info',
     {
-      config: { permission: 'contactInfo.read', gate: false },
+      config: { permission: 'contactInfo.read', gate: false, sessionReadsAlong: 'contactInfo' },
       schema: { tags, summary: 'The contact information (ETag: its version)', params: accountParams, querystring: envQuery, response: { 200: contactInfoView, ...errors } },
     },
     async (request, reply) => {
-      const view = await getContactInfo(context, request.principal, { scope: request.scope });
+      const view = await getContactInfo(context, request.principal, { scope: request.scope, read: request.contactInfoInSession });
       reply.header('etag', `"${view.version}"`).header('cache-control', 'private, no-cache');
       return view;
     },

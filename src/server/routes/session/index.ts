@@ -99,7 +99,7 @@ export default async function sessionRoutes(app: FastifyInstance, { context }: {
 
   routes.get(
     '/api/v1/session',
-    { config: { readsMemberships: true }, schema: { tags, summary: 'The signed-in user', response: { 200: sessionResponse, ...errorResponses(401) } } },
+    { config: { sessionReadsAlong: 'memberships' }, schema: { tags, summary: 'The signed-in user', response: { 200: sessionResponse, ...errorResponses(401) } } },
     async (request) => getSession(context, request.principal, { memberships: request.membershipsInSession }),
   );
 
