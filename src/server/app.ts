@@ -136,19 +136,9 @@ export async function buildApp(
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('shuttingDown', false);
-  // Callback hooks (not async ones) on every request: no promise each.
-  app.addHook('onSend', (request, reply, payload, done) => {
-    reply.header('x-request-id', request.id);
-    // A keep-alive connection would hold shutdown open until it times out: end it with this response.
-    if (app.shuttingDown) reply.header('connection', 'close');
-    done(null, payload);
-  });
   registerErrorHandling(app);
-  app.addHook('onRequest', (_request, _reply, done) => {
-    done(app.shuttingDown ? new DomainError('service_unavailable') : undefined);
-  });
 
-  // helmet's headers, worked out once at start (plugins/security-headers.ts).
+  // helmet's headers, worked out once at start, and the request id, on every answer (plugins/security-headers.ts).
   await app.register(securityHeaders, {
     contentSecurityPolicy: {
       directives: {
@@ -162,6 +152,12 @@ export async function buildApp(
       },
     },
     strictTransportSecurity: config.secureCookies,
+  });
+  // While shutting down, new requests get our 503 (with `connection: close`, which Fastify sets once
+  // it closes); a request already in flight finishes, and Node then ends its connection.
+  // Callback hooks (not async ones) on every request: no promise each.
+  app.addHook('onRequest', (_request, _reply, done) => {
+    done(app.shuttingDown ? new DomainError('service_unavailable') : undefined);
   });
   await app.register(fastifyCookie);
   await app.register(i18nPlugin);

@@ -104,6 +104,20 @@ describe('HTTP hygiene', () => {
     expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('answers new requests 503 service_unavailable while shutting down, with its headers and request id', async () => {
+    t.app.shuttingDown = true;
+    try {
+      const response = await t.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'during-shutdown' } });
+      expect(response.statusCode).toBe(503);
+      expect(response.json().error.code).toBe('service_unavailable');
+      expect(response.headers['x-request-id']).toBe('during-shutdown');
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+    } finally {
+      t.app.shuttingDown = false;
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+  });
+
   it('sends security headers', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/healthz' });
     expect(response.headers['content-security-policy']).toContain("default-src 'self'");
