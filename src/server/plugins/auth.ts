@@ -128,16 +128,22 @@ export default fp(
     app.decorateRequest('membershipsInSession', undefined);
     app.decorateRequest('contactInfoInSession', undefined);
 
-    app.addHook('onRequest', async (request) => {
+    // A callback hook: public routes (health, the public support contact, pages) pass without a
+    // promise; the others wait for the session's read.
+    app.addHook('onRequest', (request, _reply, done) => {
       // Unknown routes (no route config) fall through to the not-found handler.
-      if (!request.routeOptions.url) return;
+      if (!request.routeOptions.url) return done();
       request.principal = ANONYMOUS;
       const config = request.routeOptions.config;
       // API routes are private unless they say otherwise; pages, assets and docs are public.
       const access = config.access ?? (request.routeOptions.url.startsWith('/api/v1/') ? 'user' : 'public');
       // Public routes never use the session (their unsafe ones don't rely on the cookie): skip its reads.
-      if (access === 'public') return;
+      if (access === 'public') return done();
+      signedIn(request, access).then(() => done(), done);
+    });
 
+    async function signedIn(request: FastifyRequest, access: Access): Promise<void> {
+      const config = request.routeOptions.config;
       const principal = await authenticate(request, options, cookieName);
       if (!principal) throw new DomainError('unauthenticated');
       request.principal = principal;
@@ -153,13 +159,13 @@ export default fp(
         request.locale = user.locale;
         request.t = translator(user.locale);
       }
-      if (principal.session?.enrolmentRequired && !OPEN_DURING_ENROLMENT.test(request.routeOptions.url)) throw new DomainError('two_step_enrolment_required');
+      if (principal.session?.enrolmentRequired && !OPEN_DURING_ENROLMENT.test(request.routeOptions.url ?? '')) throw new DomainError('two_step_enrolment_required');
       if (access === 'operator' && !user.isOperator) throw new DomainError('not_found');
       if (UNSAFE.has(request.method) && config.csrf !== false) {
         const header = request.headers['x-csrf-token'];
         if (typeof header !== 'string' || !sameToken(header, principal.session!.csrfToken)) throw new DomainError('csrf_failed');
       }
-    });
+    }
   },
   { name: 'auth', dependencies: ['i18n'] },
 );
