@@ -52,7 +52,7 @@ export async function listRecentBroadcasts(deps: Deps, principal: Principal): Pr
  */
 export async function processBroadcast(
   deps: Deps,
-  options: { batchSize?: number; leaseMs?: number; id?: string; onProgress?: (broadcast: Broadcast) => void } = {},
+  options: { batchSize?: number; leaseMs?: number; id?: string; onProgress?: (broadcast: Broadcast) => void; signal?: AbortSignal } = {},
 ): Promise<Broadcast | undefined> {
   const batchSize = options.batchSize ?? 200;
   const leaseMs = options.leaseMs ?? 30_000;
@@ -95,6 +95,9 @@ export async function processBroadcast(
     const current = await findBroadcast(db, claimed.id);
     if (current) options.onProgress?.(current);
     if (!outcome || outcome.finished) return current;
+    // A worker that is stopping ends after the batch it was in: the progress is recorded, and
+    // any worker takes the rest up once the lease runs out.
+    if (options.signal?.aborted) return current;
     after = outcome.last;
     // Timers and sockets get their turn between batches: SQLite's queries are synchronous, so
     // without this a broadcast to 100,000 accounts held the process for its whole fan-out

@@ -7,11 +7,11 @@ import type { Logger } from './delivery-worker';
  * running broadcast whose lease is free and fans it out in batches (see processBroadcast).
  */
 export function startBroadcastLoop(deps: Deps, options: { log: Logger; intervalMs?: number; leaseMs?: number }) {
-  let stopped = false;
+  const stopping = new AbortController();
   let running: Promise<unknown> = Promise.resolve();
   const tick = async () => {
     try {
-      while (!stopped && (await processBroadcast(deps, { leaseMs: options.leaseMs }))) {
+      while (!stopping.signal.aborted && (await processBroadcast(deps, { leaseMs: options.leaseMs, signal: stopping.signal }))) {
         // another one may be waiting
       }
     } catch (error) {
@@ -22,8 +22,9 @@ export function startBroadcastLoop(deps: Deps, options: { log: Logger; intervalM
     running = running.then(tick);
   }, options.intervalMs ?? 2_000);
   return {
+    /** Stops after the batch in progress (a broadcast's rest is taken up once its lease runs out). */
     async stop() {
-      stopped = true;
+      stopping.abort();
       clearInterval(timer);
       await running;
     },

@@ -185,6 +185,30 @@ describe.each(DIALECTS)('broadcasts on %s', (dialect) => {
     expect(listed.items.map((b: { id: string }) => b.id)).toContain(job.id);
   });
 
+  it('stops a stopping worker after its batch; the rest is taken up once the lease runs out, each account once', async () => {
+    const accepted = await operator.request('POST', '/api/v1/operator/broadcasts', { category: 'technical', title: 'Stopped halfway', body: 'Then resumed.' });
+    expect(accepted.statusCode, accepted.body).toBe(202);
+    const job = accepted.json();
+    const deps = { storage: t.storage, catalog: loadCatalog(DEFAULT_CATALOG_PATH), config: { publicUrl: 'http://localhost:3000', platformName: undefined } };
+    const { processBroadcast } = await import('../../src/commands/broadcast');
+    const stopping = new AbortController();
+    // The worker is told to stop while it works on its first batch.
+    const first = await processBroadcast(deps, { batchSize: 2, leaseMs: 200, signal: stopping.signal, onProgress: () => stopping.abort() });
+    expect(first).toMatchObject({ id: job.id, status: 'running', accountsDone: 2 });
+    // Its lease still holds: nobody else takes the job up yet.
+    expect(await processBroadcast(deps, { batchSize: 2, leaseMs: 200 })).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(await processBroadcast(deps, { batchSize: 2, leaseMs: 200 })).toMatchObject({ id: job.id, status: 'done', accountsDone: 9 });
+    const perAccount = await t.storage.db
+      .selectFrom('notifications')
+      .select(['account_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('title', '=', 'Stopped halfway')
+      .groupBy('account_id')
+      .execute();
+    expect(perAccount).toHaveLength(8);
+    expect(perAccount.every((r) => Number(r.n) === 1)).toBe(true);
+  });
+
   it('limits a broadcast to the accounts with an integration type, and refuses unknown ones', async () => {
     const accepted = await operator.request('POST', '/api/v1/operator/broadcasts', { category: 'technical', title: 'Ordering only', integrationType: 'ordering_e2e' });
     expect(accepted.statusCode).toBe(202);
