@@ -86,10 +86,9 @@ function plainField(schema: z.core.$ZodType): Field | undefined {
     case 'default':
     case 'optional': {
       const inner = def.innerType && checks.length === 0 ? plainField(def.innerType) : undefined;
-      if (!inner) return undefined;
-      // zod v4 gives a default as is when it is a primitive (what these shapes hold).
-      const absent = def.type === 'default' ? { value: def.defaultValue } : { value: undefined };
-      if (def.type === 'default' && typeof def.defaultValue === 'object' && def.defaultValue !== null) return undefined;
+      // zod v4 gives a default as is when it is a primitive (what these shapes hold); an object default is left to zod.
+      if (!inner || (typeof def.defaultValue === 'object' && def.defaultValue !== null)) return undefined;
+      const absent = { value: def.defaultValue };
       return (value) => (value === undefined ? absent : inner(value));
     }
     default:
